@@ -1,0 +1,83 @@
+"""``include:`` — pulling sections, items or slides in from other outline files.
+
+In any list, an entry ``{include: path}`` is replaced by the included file's content: a mapping
+becomes one entry, a list is spliced in. Paths are relative to the including file and must stay
+inside the project folder; include loops are errors. Every value keeps the location of the file
+and line it was written on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import OutlineError, display_path
+from .source import read_text
+from .yaml_tree import DataPath, SourceMap, parse_yaml
+
+MAX_INCLUDE_DEPTH = 16
+
+
+def expand_includes(data: Any, source_map: SourceMap, origin: Path, project: Path) -> tuple[Any, SourceMap]:
+    out_map = SourceMap(source_map.file)
+    expander = _Expander(project.resolve(), out_map)
+    result = expander.copy(data, source_map, (), (), origin.resolve(), (str(origin.resolve()),))
+    return result, out_map
+
+
+class _Expander:
+    def __init__(self, project: Path, out_map: SourceMap) -> None:
+        self.project = project
+        self.out = out_map
+
+    def record(self, src: SourceMap, old: DataPath, new: DataPath) -> None:
+        if old in src.values:
+            self.out.values[new] = src.values[old]
+        if old in src.keys:
+            self.out.keys[new] = src.keys[old]
+
+    def copy(self, node: Any, src: SourceMap, old: DataPath, new: DataPath, origin: Path,
+             chain: tuple[str, ...]) -> Any:
+        self.record(src, old, new)
+        if isinstance(node, dict):
+            return {k: self.copy(v, src, old + (k,), new + (k,), origin, chain) for k, v in node.items()}
+        if not isinstance(node, list):
+            return node
+        items: list[Any] = []
+        for value, value_map, value_path, value_origin, value_chain in self.flatten(node, src, old, origin, chain):
+            items.append(self.copy(value, value_map, value_path, new + (len(items),), value_origin, value_chain))
+        return items
+
+    def flatten(self, entries: list[Any], src: SourceMap, old: DataPath, origin: Path, chain: tuple[str, ...]):
+        """The list's entries with every ``{include: …}`` replaced by what it includes (recursively:
+        an included list may itself include)."""
+        for i, entry in enumerate(entries):
+            if not (isinstance(entry, dict) and set(entry) == {"include"}):
+                yield entry, src, old + (i,), origin, chain
+                continue
+            included, inc_map, inc_origin = self.load(entry["include"], src, old + (i, "include"), origin, chain)
+            inner_chain = chain + (str(inc_origin),)
+            if isinstance(included, list):
+                yield from self.flatten(included, inc_map, (), inc_origin, inner_chain)
+            else:
+                yield included, inc_map, (), inc_origin, inner_chain
+
+    def load(self, raw: Any, src: SourceMap, path: DataPath, origin: Path,
+             chain: tuple[str, ...]) -> tuple[Any, SourceMap, Path]:
+        where = src.at(path)
+        if not isinstance(raw, str) or not raw:
+            raise OutlineError("'include' takes a file path relative to this outline", where)
+        target = (origin.parent / raw).resolve()
+        if Path(raw).is_absolute() or not target.is_relative_to(self.project):
+            raise OutlineError(f"include '{raw}' lies outside the project folder {self.project.name}/", where)
+        if str(target) in chain:
+            loop = " → ".join(display_path(c) for c in (*chain, str(target)))
+            raise OutlineError(f"include loop: {loop}", where)
+        if len(chain) > MAX_INCLUDE_DEPTH:
+            raise OutlineError(f"includes nested deeper than {MAX_INCLUDE_DEPTH} files", where)
+        if not target.is_file():
+            raise OutlineError(f"included file not found: '{raw}'", where)
+        data, inc_map = parse_yaml(read_text(target), display_path(target))
+        if data is None:
+            raise OutlineError(f"included file '{raw}' is empty", where)
+        return data, inc_map, target

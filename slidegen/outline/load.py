@@ -1,0 +1,51 @@
+"""Loading an outline file: bytes → text → located data → includes → templates → typed model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import display_path
+from ..model import Outline
+from ..project import project_root
+from .include import expand_includes
+from .source import read_text
+from .templating import expand
+from .validate import validate_outline
+from .variables import collect_variables
+from .yaml_tree import SourceMap, parse_yaml
+
+
+@dataclass(frozen=True)
+class LoadedOutline:
+    """A validated outline with what later stages need to report errors and find files."""
+
+    outline: Outline
+    source_map: SourceMap
+    path: Path          # the outline file
+    base_dir: Path      # relative image and data paths resolve against this
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
+                 data_files: Mapping[str, str] | None = None) -> LoadedOutline:
+    """Read, parse, expand and validate an outline; raise OutlineError naming file:line:col.
+
+    ``variables`` and ``data_files`` come from ``--var`` and ``--data`` and override the outline's
+    own ``vars:`` and ``data:``.
+    """
+    path = Path(path)
+    shown = display_path(path)
+    text = read_text(path)
+    data, source_map = parse_yaml(text, shown)
+    base_dir = path.resolve().parent
+    project = project_root(base_dir)
+    data, source_map = expand_includes(data, source_map, path, project)
+    names = collect_variables(data, source_map, base_dir, project, variables or {}, data_files or {})
+    data = expand(data, names, source_map)
+    outline = validate_outline(data, source_map)
+    return LoadedOutline(outline, source_map, path, base_dir)

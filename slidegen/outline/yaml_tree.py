@@ -1,0 +1,176 @@
+"""YAML to plain data, remembering where every key and value was written.
+
+PyYAML's safe loader forgets positions and silently keeps the last of two duplicate keys. Here the
+document is composed into nodes (which carry marks) and converted by hand, so that:
+
+* every key and value has a file:line:col for later error messages (``SourceMap``);
+* duplicate keys are errors;
+* only plain-data tags are accepted (no ``!!python/object`` and friends);
+* alias expansion is bounded, so a "billion laughs" document fails fast instead of eating memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import Diagnostic, OutlineError, SourceLocation
+
+try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+#: A path from the document root: mapping keys and sequence indices.
+DataPath = tuple[Any, ...]
+
+#: Upper bound on values produced from one document, counting alias expansions.
+MAX_NODES = 100_000
+
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MERGE = _YAML + "merge"
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document was written."""
+
+    file: str
+    values: dict[DataPath, SourceLocation] = field(default_factory=dict)
+    keys: dict[DataPath, SourceLocation] = field(default_factory=dict)
+
+    def at(self, path: DataPath) -> SourceLocation:
+        """The location of the value at ``path``, or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return SourceLocation(self.file, 1, 1)
+
+    def key_at(self, path: DataPath) -> SourceLocation:
+        """The location of the key that names ``path`` (for unknown or misplaced keys)."""
+        return self.keys.get(tuple(path)) or self.at(path)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and its source map; raise OutlineError."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise OutlineError(_yaml_problem(exc, text), _mark_location(file, exc.problem_mark)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
+        raise OutlineError(f"invalid YAML: {exc}", SourceLocation(file)) from None
+    source_map = SourceMap(file)
+    if root is None:
+        return None, source_map
+    converter = _Converter(file, source_map)
+    data = converter.convert(root, ())
+    return data, source_map
+
+
+def _mark_location(file: str, mark: Any) -> SourceLocation:
+    if mark is None:
+        return SourceLocation(file)
+    return SourceLocation(file, mark.line + 1, mark.column + 1)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark
+    at_mark = text[mark.index:mark.index + 1] if mark is not None and mark.index is not None else ""
+    if at_mark == "\t" or "\t" in problem or "tab" in problem:
+        return "invalid YAML: a tab character cannot indent YAML; indent with spaces"
+    context = f" {exc.context}" if exc.context else ""
+    return f"invalid YAML: {problem}{context}"
+
+
+class _Converter:
+    def __init__(self, file: str, source_map: SourceMap) -> None:
+        self.file = file
+        self.map = source_map
+        self.count = 0
+        self.active: set[int] = set()  # nodes being converted: an alias back to one is a cycle
+
+    def where(self, node: yaml.Node) -> SourceLocation:
+        return _mark_location(self.file, node.start_mark)
+
+    def convert(self, node: yaml.Node, path: DataPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise OutlineError(
+                f"the outline expands to more than {MAX_NODES:,} values; "
+                "are YAML aliases (*name) nested to multiply the document?", self.where(node))
+        self.map.values.setdefault(path, self.where(node))
+        if id(node) in self.active:
+            raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                self.check_tag(node, _YAML + "seq")
+                return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
+            self.check_tag(node, _YAML + "map")
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise OutlineError(f"YAML tag '{_short(node.tag)}' is not allowed; an outline holds plain "
+                               "text, numbers, lists and mappings", self.where(node))
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise OutlineError(f"YAML tag '{_short(node.tag)}' is not allowed; an outline holds plain "
+                               "text, numbers, lists and mappings", self.where(node))
+        try:
+            return _constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise OutlineError(f"cannot read value {node.value!r}: {exc}", self.where(node)) from None
+
+    def mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        merged: dict[Any, Any] = {}
+        seen: dict[Any, yaml.Node] = {}
+        problems: list[Diagnostic] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.update(self.merge_source(value_node, path))
+                continue
+            key = self.convert(key_node, path + ("<key>",))
+            if not isinstance(key, (str, int)):
+                raise OutlineError(f"a key must be text or a number, not {type(key).__name__}",
+                                   self.where(key_node))
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                problems.append(Diagnostic(f"duplicate key '{key}' (first written on line {first})",
+                                           self.where(key_node)))
+                continue
+            seen[key] = key_node
+            self.map.keys[path + (key,)] = self.where(key_node)
+            result[key] = self.convert(value_node, path + (key,))
+        if problems:
+            raise OutlineError.many(problems)
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def merge_source(self, node: yaml.Node, path: DataPath) -> dict[Any, Any]:
+        """The mappings named by a ``<<:`` merge key, earlier ones winning."""
+        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        merged: dict[Any, Any] = {}
+        for source in reversed(sources):
+            value = self.convert(source, path)
+            if not isinstance(value, dict):
+                raise OutlineError("'<<' merges mappings only", self.where(source))
+            merged.update(value)
+        return merged
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
