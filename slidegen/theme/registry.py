@@ -1,0 +1,109 @@
+"""Finding and loading themes: built-in ones, and theme folders next to an outline.
+
+A theme may ``extends: <other>``; it then overrides only the keys it names (mappings merge
+recursively, everything else is replaced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import Diagnostic, SourceLocation, ThemeError, display_path
+from ..outline.source import read_text
+from ..outline.yaml_tree import SourceMap, parse_yaml
+from .model import Theme
+
+THEME_FILE = "theme.yaml"
+_MAX_EXTENDS = 8
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    name: str
+    description: str
+    path: Path
+
+
+def builtin_dir() -> Path:
+    """Where the built-in themes are: ``themes/`` in a checkout, ``slidegen/_themes`` when installed."""
+    checkout = Path(__file__).resolve().parents[2] / "themes"
+    if (checkout / "formal" / THEME_FILE).is_file():
+        return checkout
+    return Path(str(resources.files("slidegen._themes")))
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.parent.name for p in builtin_dir().glob(f"*/{THEME_FILE}"))
+
+
+def find_theme(name: str, search_from: Path | None = None) -> Path:
+    """The theme.yaml for a name or path; raise ThemeError listing the themes there are."""
+    candidates: list[Path] = []
+    as_path = Path(name)
+    for base in ([search_from] if search_from else []) + [Path.cwd()]:
+        candidates += [base / as_path, base / as_path / THEME_FILE, base / "themes" / name / THEME_FILE]
+    candidates.append(builtin_dir() / name / THEME_FILE)
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise ThemeError(f"unknown theme '{name}'; built-in themes: {', '.join(builtin_names())} "
+                     "(or give a folder that holds theme.yaml)")
+
+
+def load_theme(name: str, search_from: Path | None = None) -> Theme:
+    """Load and validate a theme, following ``extends`` chains."""
+    path = find_theme(name, search_from)
+    data, source_map = _read(path)
+    chain = [str(path.resolve())]
+    while isinstance(data, dict) and "extends" in data:
+        parent_name = data.pop("extends")
+        if not isinstance(parent_name, str):
+            raise ThemeError("'extends' names another theme", source_map.at(("extends",)))
+        parent_path = find_theme(parent_name, path.parent.parent)
+        if str(parent_path.resolve()) in chain or len(chain) > _MAX_EXTENDS:
+            raise ThemeError(f"theme '{parent_name}' extends itself (through {len(chain)} themes)",
+                             source_map.at(("extends",)))
+        chain.append(str(parent_path.resolve()))
+        parent, parent_map = _read(parent_path)
+        data = _merge(parent, data)
+        # Keys the child wrote keep their own locations; inherited ones point at the parent.
+        parent_map.values.update(source_map.values)
+        parent_map.keys.update(source_map.keys)
+        source_map = parent_map
+    try:
+        return Theme.model_validate(data)
+    except ValidationError as exc:
+        problems = [Diagnostic(f"theme key '{'.'.join(map(str, e['loc']))}': {e['msg']}",
+                               source_map.at(tuple(e["loc"]))) for e in exc.errors(include_url=False)]
+        raise ThemeError.many(problems) from None
+
+
+def list_themes() -> list[ThemeInfo]:
+    infos = []
+    for name in builtin_names():
+        path = builtin_dir() / name / THEME_FILE
+        data, _ = _read(path)
+        infos.append(ThemeInfo(name, str(data.get("description", "")), path))
+    return infos
+
+
+def _read(path: Path) -> tuple[Any, SourceMap]:
+    data, source_map = parse_yaml(read_text(path), display_path(path))
+    if not isinstance(data, dict):
+        raise ThemeError("a theme file is a mapping of theme keys", SourceLocation(display_path(path), 1, 1))
+    return data, source_map
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
