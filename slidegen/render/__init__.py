@@ -1,0 +1,1 @@
+"""Rendering: the only layer that imports python-pptx."""

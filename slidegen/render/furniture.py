@@ -1,0 +1,54 @@
+"""What every slide carries besides its content: footers, speaker notes, document properties."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
+from .template import layouts as t
+from .text import TextWriter
+
+
+def add_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter) -> None:
+    """Real date, footer and slide-number placeholders, copied from the layout and filled."""
+    if not planned.footers:
+        return
+    wanted = {
+        t.IDX_DATE: info.show_date and info.date_text,
+        t.IDX_FOOTER: info.footer,
+        t.IDX_SLIDE_NUMBER: info.slide_numbers,
+    }
+    for layout_ph in slide.slide_layout.placeholders:
+        idx = layout_ph.placeholder_format.idx
+        if not wanted.get(idx):
+            continue
+        slide.shapes.clone_placeholder(layout_ph)
+        shape = slide.placeholders[idx]
+        txBody = shape.element.get_or_add_txBody()
+        if idx == t.IDX_SLIDE_NUMBER:
+            writer.field(txBody, "slidenum", str(planned.number))
+        elif idx == t.IDX_DATE:
+            writer.fill(txBody, TextBlock((Para((Run(info.date_text or ""),), bullet=False),)), bullets=False)
+        else:
+            writer.fill(txBody, TextBlock((Para((Run(info.footer or ""),), bullet=False),)), bullets=False)
+
+
+def add_notes(slide, notes: str, language: str) -> None:
+    if not notes:
+        return
+    notes_slide = slide.notes_slide
+    writer = TextWriter(notes_slide.part, language)
+    paras = tuple(Para((Run(line),) if line else (), bullet=False) for line in notes.split("\n"))
+    writer.fill(notes_slide.notes_text_frame._txBody, TextBlock(paras), bullets=False)
+
+
+def set_properties(presentation, info: DeckInfo, stamp: _dt.datetime) -> None:
+    props = presentation.core_properties
+    props.title = info.title
+    props.subject = info.subtitle or ""
+    props.author = info.author or info.organisation or ""
+    props.last_modified_by = "slidegen"
+    props.language = info.language
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp

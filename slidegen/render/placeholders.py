@@ -1,0 +1,69 @@
+"""Finding a slide's placeholders and putting text or pictures into them."""
+
+from __future__ import annotations
+
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from ..plan.types import Picture, TextBlock
+from .text import TextWriter
+
+
+def placeholder(slide, idx: int):
+    """The slide's placeholder with ``idx``, or None when its layout has none."""
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx == idx:
+            return shape
+    return None
+
+
+def remove_unused(slide, keep: set[int]) -> None:
+    """Delete placeholders python-pptx cloned from the layout that this slide does not fill.
+
+    Empty placeholders show "Click to add text" in editing views, which looks unfinished.
+    (Empty picture placeholders that the slide does use stay: they invite the presenter to add
+    a photo.)
+    """
+    for shape in list(slide.placeholders):
+        if shape.placeholder_format.idx not in keep:
+            shape.element.getparent().remove(shape.element)
+
+
+def set_title(slide, writer: TextWriter, title: TextBlock) -> None:
+    shape = slide.shapes.title
+    if shape is None:
+        return
+    writer.fill(shape.text_frame._txBody, title, bullets=False)
+
+
+def set_text(slide, idx: int, writer: TextWriter, block: TextBlock | None, *, bullets: bool = False) -> bool:
+    """Fill placeholder ``idx``; False when the layout has no such placeholder."""
+    shape = placeholder(slide, idx)
+    if shape is None:
+        return False
+    writer.fill(shape.text_frame._txBody, block, bullets=bullets)
+    return True
+
+
+def set_picture(slide, idx: int, picture: Picture) -> None:
+    """Put a picture into a picture placeholder, scaled to fit inside it without distortion
+    (python-pptx would crop it to fill the box); an absent file leaves the placeholder empty."""
+    shape = placeholder(slide, idx)
+    if shape is None or picture.path is None:
+        if shape is not None and picture.alt:
+            shape.element.find(qn("p:nvSpPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
+        return
+    left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    graphic = shape.insert_picture(picture.path)
+    crop = graphic._element.blipFill.find(qn("a:srcRect"))
+    if crop is not None:
+        for side in ("l", "t", "r", "b"):
+            crop.attrib.pop(side, None)
+    image_w, image_h = graphic.image.size
+    scale = min(width / image_w, height / image_h)
+    fitted_w, fitted_h = int(image_w * scale), int(image_h * scale)
+    graphic.left = Emu(left + (width - fitted_w) // 2)
+    graphic.top = Emu(top + (height - fitted_h) // 2)
+    graphic.width, graphic.height = Emu(fitted_w), Emu(fitted_h)
+    graphic._element.nvPicPr.cNvPr.set("descr", picture.alt)
+
