@@ -1,0 +1,36 @@
+"""The ``slidegen`` command: wiring only; each command lives in slidegen/commands/."""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .commands.authoring import check_command, new_command, schema_command
+from .commands.build import build_command, watch_command
+from .commands.preview import preview_command
+from .commands.themes import themes_command
+
+EPILOG = """\b
+Example:
+  slidegen build decks/awgipc.yaml          # writes build/awgipc.pptx
+  slidegen build decks/awgipc.yaml -o out/deck.pptx --theme formal
+"""
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="slidegen")
+def cli() -> None:
+    """Build themed, editable PowerPoint decks from outline files."""
+
+
+for command in (build_command, check_command, new_command, preview_command, schema_command,
+                themes_command, watch_command):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="slidegen")
+
+
+if __name__ == "__main__":
+    main()

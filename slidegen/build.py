@@ -1,0 +1,80 @@
+"""The build: outline file → validated model → planned deck → .pptx bytes → output file."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import output
+from .errors import Diagnostic, StrictModeError
+from .outline import load_outline
+from .outline.variables import parse_data_options, parse_var_options
+from .plan import plan_deck
+from .plan.types import PlannedDeck
+from .theme.model import Theme
+from .theme.registry import load_theme
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    outline: Path
+    output: Path
+    deck: PlannedDeck
+    warnings: tuple[Diagnostic, ...]
+    seconds: float
+    layouts: tuple[str, ...] = ()     # the template layout each slide was placed on
+
+    @property
+    def slide_count(self) -> int:
+        return len(self.deck.slides)
+
+
+def default_output(outline: Path) -> Path:
+    return Path("build") / f"{outline.stem}.pptx"
+
+
+def plan_outline(outline: Path, theme_name: str | None = None, variables: Sequence[str] = (),
+                 data: Sequence[str] = ()) -> tuple[PlannedDeck, Theme]:
+    """Load and plan without rendering."""
+    loaded = load_outline(outline, parse_var_options(variables), parse_data_options(data))
+    theme = load_theme(theme_name or loaded.outline.deck.theme, loaded.base_dir)
+    return plan_deck(loaded, theme), theme
+
+
+def _enforce_strict(deck: PlannedDeck, strict: bool) -> None:
+    if strict and deck.warnings:
+        raise StrictModeError.many([Diagnostic(f"warning (--strict): {w.message}", w.location)
+                                    for w in deck.warnings])
+
+
+def check(outline: Path, theme_name: str | None = None, strict: bool = False,
+          variables: Sequence[str] = (), data: Sequence[str] = ()) -> PlannedDeck:
+    """Validate and plan; with ``strict`` any warning is an error. Writes nothing."""
+    deck, _ = plan_outline(outline, theme_name, variables, data)
+    _enforce_strict(deck, strict)
+    return deck
+
+
+def render_bytes(deck: PlannedDeck, theme: Theme) -> tuple[bytes, tuple[str, ...]]:
+    """The .pptx bytes and the layout name used for each slide."""
+    from .render.deck import render_deck  # python-pptx loads only when a deck is rendered
+
+    buffer = io.BytesIO()
+    layouts = render_deck(deck, theme, buffer)
+    return buffer.getvalue(), layouts
+
+
+def build(outline: Path, output_path: Path | None = None, theme_name: str | None = None,
+          strict: bool = False, variables: Sequence[str] = (), data: Sequence[str] = ()) -> BuildResult:
+    """Build one deck; raise a SlidegenError (and leave any existing output untouched) on failure."""
+    started = time.perf_counter()
+    target = output_path or default_output(outline)
+    output.check_writable(target)
+    deck, theme = plan_outline(outline, theme_name, variables, data)
+    _enforce_strict(deck, strict)
+    data, layouts = render_bytes(deck, theme)
+    output.write_atomic(target, data)
+    return BuildResult(outline, target, deck, deck.warnings, time.perf_counter() - started, layouts)

@@ -1,0 +1,66 @@
+"""Terminal output for reports and batches: rich tables on a terminal, plain text otherwise."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Any
+
+import click
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_report(report: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{report['output']}", show_lines=False)
+    for column in ("#", "kind", "title", "layout", "scale", "continues", "warnings"):
+        table.add_column(column, overflow="fold")
+    for slide in report["slides"]:
+        table.add_row(str(slide["number"]), slide["kind"], slide["title"], slide["layout"],
+                      f"{slide['font_scale']:.0%}", str(slide["continuation_of"] or ""),
+                      "; ".join(slide["warnings"]))
+    console = _console()
+    console.print(table)
+    summary = report["summary"]
+    console.print(f"{summary['slides']} slides, {summary['continuations']} continuations, "
+                  f"{summary['warnings']} warnings, {summary['seconds']:.2f} s")
+
+
+@contextlib.contextmanager
+def progress_printer(total: int):
+    """A rich progress bar on a terminal; one plain line per finished deck otherwise."""
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("building", total=total)
+            yield lambda outcome: progress.advance(task)
+        return
+
+    def plain(outcome) -> None:
+        state = "ok" if outcome.ok else "FAILED"
+        click.echo(f"{state}: {outcome.outline}", err=True)
+
+    yield plain
+
+
+def print_batch_summary(outcomes) -> None:
+    from rich.table import Table
+
+    table = Table(title="build summary")
+    for column in ("outline", "result", "slides", "seconds"):
+        table.add_column(column, overflow="fold")
+    for o in outcomes:
+        table.add_row(str(o.outline), str(o.output) if o.ok else "FAILED", str(o.slides), f"{o.seconds:.2f}")
+    _console().print(table)
+    for o in outcomes:
+        for line in ([] if o.ok else str(o.error).splitlines()):
+            click.echo(f"error: {line}", err=True)
+    failed = sum(1 for o in outcomes if not o.ok)
+    click.echo(f"{len(outcomes) - failed} built, {failed} failed")

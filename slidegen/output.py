@@ -1,0 +1,67 @@
+"""Writing the output file atomically: a failed build never leaves a broken or clobbered file.
+
+The deck is rendered in memory, written to a temporary file in the target's folder, flushed, and
+renamed over the target in one step (``os.replace`` is atomic on POSIX and Windows).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError, display_path
+
+
+def check_writable(target: Path) -> None:
+    """Fail early, before any work, when ``target`` cannot be written."""
+    shown = display_path(target)
+    if target.is_dir():
+        raise OutputError(f"output path {shown} is a directory; give a file name such as {shown}/deck.pptx")
+    if target.suffix.lower() not in (".pptx", ".potx"):
+        raise OutputError(f"output file {shown} must end in .pptx")
+    folder = target.parent
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise OutputError(f"cannot create {shown}: {display_path(existing)} is a file, not a folder")
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {shown}: no permission to write in {display_path(existing)}")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"cannot write {shown}: the file is read-only")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    shown = display_path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(temp_name, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+
+
+def write_new_file(target: Path, text: str) -> None:
+    """Create a text file that must not exist yet (exclusive create: no race with another writer)."""
+    shown = display_path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise OutputError(f"{shown} already exists; it was left as it is") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None

@@ -1,0 +1,46 @@
+"""Converting a deck to PDF with LibreOffice Impress, headless, in a private profile.
+
+Each conversion gets its own user profile directory, so two previews (or a preview and a running
+LibreOffice) never fight over the profile lock, and a timeout so a stuck conversion cannot hang.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import SlidegenError
+
+INSTALL_HINT = "apt-get install -y libreoffice-impress fonts-liberation2 fonts-crosextra-carlito"
+DEFAULT_TIMEOUT = 180
+
+
+class PreviewError(SlidegenError):
+    """LibreOffice is missing or could not render the deck."""
+
+
+def find_soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        raise PreviewError(f"LibreOffice is not installed; install it with: {INSTALL_HINT}")
+    return found
+
+
+def convert_to_pdf(deck: Path, out_dir: Path, timeout: float = DEFAULT_TIMEOUT) -> Path:
+    """Render ``deck`` (.pptx) to ``out_dir/<stem>.pdf`` and return that path."""
+    soffice = find_soffice()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="slidegen-lo-") as profile:
+        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)]
+        try:
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise PreviewError(f"LibreOffice did not finish converting {deck.name} within {timeout:g} s") from None
+    pdf = out_dir / f"{deck.stem}.pdf"
+    if proc.returncode != 0 or not pdf.is_file():
+        detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise PreviewError(f"LibreOffice could not convert {deck.name}: {detail[0]}")
+    return pdf

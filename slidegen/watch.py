@@ -1,0 +1,56 @@
+"""Rebuilding on every save: outline, includes, data files, theme and assets (watchfiles).
+
+The whole project folder is watched, filtered to the files a deck is made of, so a newly
+included file or a new picture is noticed too. Changes are debounced; a failed rebuild reports
+its error and leaves the last good deck in place (the output is written atomically).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SlidegenError
+from .project import project_root
+
+WATCHED_SUFFIXES = {".yaml", ".yml", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
+                    ".tiff", ".pptx", ".potx"}
+
+
+@dataclass(frozen=True)
+class WatchEvent:
+    ok: bool
+    message: str
+    changed: tuple[str, ...] = ()
+
+
+def _relevant(output: Path) -> Callable[[object, str], bool]:
+    skip = output.resolve()
+
+    def keep(_change: object, path: str) -> bool:
+        p = Path(path)
+        if p.name.startswith(".") or p.resolve() == skip:
+            return False
+        return p.suffix.lower() in WATCHED_SUFFIXES and "build" not in p.parts[-3:-1]
+
+    return keep
+
+
+def watch(outline: Path, output: Path, rebuild: Callable[[], str], report: Callable[[WatchEvent], None],
+          stop: threading.Event | None = None, debounce_ms: int = 200) -> None:
+    """Build once, then again after every relevant change until ``stop`` is set."""
+    import watchfiles
+
+    def attempt(changed: tuple[str, ...]) -> None:
+        try:
+            report(WatchEvent(True, rebuild(), changed))
+        except SlidegenError as error:
+            report(WatchEvent(False, str(error), changed))
+
+    attempt(())
+    root = project_root(outline.resolve().parent)
+    for changes in watchfiles.watch(root, watch_filter=_relevant(output), debounce=debounce_ms,
+                                    stop_event=stop, rust_timeout=500, yield_on_timeout=False):
+        attempt(tuple(sorted({str(Path(p).name) for _, p in changes})))
