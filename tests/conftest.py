@@ -1,0 +1,70 @@
+"""Shared fixtures. Every deck any test writes is validated against the ECMA-376 schemas.
+
+The autouse ``validate_every_deck`` fixture wraps slidegen's one output function, so a deck built
+through the library or the in-process CLI is checked at teardown without each test remembering to.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_OOXML = REPO.parent / "shared" / "ooxml"
+sys.path.insert(0, str(SHARED_OOXML))
+from validate import validate_pptx  # noqa: E402
+
+DECKS = REPO / "decks"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden dumps")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def assert_valid_pptx(path_or_file) -> None:
+    problems = validate_pptx(path_or_file)
+    assert not problems, "deck fails OOXML validation:\n" + "\n".join(problems)
+
+
+@pytest.fixture(autouse=True)
+def validate_every_deck(monkeypatch: pytest.MonkeyPatch):
+    import slidegen.output as output
+
+    written: list[Path] = []
+    original = output.write_atomic
+
+    def recording(target: Path, data: bytes) -> None:
+        original(target, data)
+        written.append(Path(target))
+
+    monkeypatch.setattr(output, "write_atomic", recording)
+    yield written
+    for path in written:
+        if path.exists() and path.suffix == ".pptx":
+            assert_valid_pptx(path)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder (with a pyproject marker) as the current directory."""
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+requires_libreoffice = pytest.mark.skipif(
+    soffice() is None,
+    reason="LibreOffice Impress (soffice) is not installed: apt-get install libreoffice-impress")

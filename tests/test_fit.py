@@ -1,0 +1,103 @@
+"""The fit pass on stress cases: shrink within limits, continue on "(tiếp)" slides, never overflow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_valid_pptx
+from slidegen.build import build, plan_outline
+from slidegen.plan import fit_text
+from slidegen.plan.fit import geometry
+from slidegen.plan.fit_table import row_height
+from slidegen.plan.types import Kind
+
+STRESS = Path(__file__).resolve().parent / "decks" / "stress.yaml"
+
+
+@pytest.fixture(scope="module")
+def planned():
+    return plan_outline(STRESS)
+
+
+def _slides(deck, prefix: str):
+    return [s for s in deck.slides if s.title.split(" ", 1)[-1].startswith(prefix)]
+
+
+def test_sixty_bullets_continue_on_tiep_slides_that_fit(planned) -> None:
+    deck, theme = planned
+    slides = _slides(deck, "Sáu mươi gạch đầu dòng")
+    assert len(slides) >= 3
+    assert slides[0].title == "1. Sáu mươi gạch đầu dòng"
+    assert all(s.title == "1. Sáu mươi gạch đầu dòng (tiếp)" for s in slides[1:])
+    assert all(s.continuation_of == slides[0].number for s in slides[1:])
+    texts = [p.text for s in slides for p in s.content.body.paras]
+    assert len(texts) == 60 + 6 * 2 and texts[0].startswith("Ý 1:") and texts[-1].startswith("Ý 60:")
+    box = fit_text.box_pt(theme, theme.layouts.bullets.body)
+    style = fit_text.body_style(theme)
+    for s in slides:
+        assert fit_text.fits(s.content.body.paras, style, box), f"slide {s.number} overflows"
+        assert s.font_scale >= theme.fit.floor
+        assert min(p.size_pt for p in s.content.body.paras) >= theme.fit.min_body_size - 1e-6
+
+
+def test_parent_bullet_stays_with_its_first_child(planned) -> None:
+    deck, _ = planned
+    for s in _slides(deck, "Sáu mươi gạch đầu dòng"):
+        paras = s.content.body.paras
+        assert paras[0].level == 0, f"slide {s.number} starts with a child bullet"
+        assert paras[-1].text.startswith("Ý cha") is False, f"slide {s.number} ends on a parent"
+
+
+def test_table_of_45_rows_splits_with_header_repeated_and_rows_fit(planned) -> None:
+    deck, theme = planned
+    slides = _slides(deck, "Bảng bốn mươi lăm dòng")
+    assert len(slides) >= 2
+    rows = [r for s in slides for r in s.content.table.rows]
+    assert len(rows) == 45
+    box = fit_text.box_pt(theme, geometry(theme, slides[0]).content)
+    for s in slides:
+        table = s.content.table
+        assert ["".join(r.text for r in cell) for cell in table.header] == ["STT", "Nội dung", "Ghi chú"]
+        assert sum(table.row_heights) <= box.height_pt + 1e-6
+        widths = [box.width_pt * f for f in table.widths]
+        for cells, height in zip(table.rows, table.row_heights[1:]):
+            assert row_height(cells, widths, theme.fonts.minor, table.size_pt, theme.body.line_spacing) <= height + 1e-6
+
+
+def test_unbroken_url_is_wrapped_and_fits(planned) -> None:
+    deck, theme = planned
+    slides = _slides(deck, "Địa chỉ rất dài")
+    box = fit_text.box_pt(theme, theme.layouts.bullets.body)
+    for s in slides:
+        assert fit_text.fits(s.content.body.paras, fit_text.body_style(theme), box)
+    joined = "".join(p.text for s in slides for p in s.content.body.paras)
+    assert "a1b2c3d4e5" * 38 in joined.replace(" ", "")
+
+
+def test_long_vietnamese_title_shrinks_within_limits(planned) -> None:
+    deck, theme = planned
+    [slide] = [s for s in deck.slides if s.title.startswith("4. Tiêu đề rất dài")]
+    assert theme.fit.min_title_size <= slide.title_size_pt < theme.title.size
+    para = fit_text.Para(tuple(fit_text.Run(t) for t in [slide.title]), size_pt=slide.title_size_pt, bullet=False)
+    style = fit_text.plain_style(theme, major=True, bold=theme.title.bold)
+    assert fit_text.fits([para], style, fit_text.box_pt(theme, theme.layouts.bullets.title))
+
+
+def test_entries_continue_timeline_figures_photos(planned) -> None:
+    deck, theme = planned
+    timeline = [s for s in deck.slides if s.kind is Kind.TIMELINE]
+    assert [len(s.content.events) for s in timeline] == [6, 4]
+    figures = [s for s in deck.slides if s.kind is Kind.FIGURES]
+    assert [len(s.content.figures) for s in figures] == [4, 2]
+    photos = [s for s in deck.slides if s.kind is Kind.PHOTOS]
+    assert [len(s.content.pictures) for s in photos] == [6, 2]
+    assert photos[1].title.endswith("(tiếp)")
+
+
+def test_stress_deck_builds_and_validates(tmp_path: Path) -> None:
+    out = tmp_path / "stress.pptx"
+    result = build(STRESS, out)
+    assert_valid_pptx(out)
+    assert result.slide_count == len(result.deck.slides)

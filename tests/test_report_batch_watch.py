@@ -1,0 +1,85 @@
+"""Build report, batch builds and the watch loop."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import DECKS
+from slidegen.__main__ import cli
+
+SLIDE_KEYS = {"number", "kind", "title", "layout", "font_scale", "continuation_of", "warnings"}
+SIMPLE = ("deck:\n  title: {title}\nsections:\n  - title: A\n    items:\n      - title: x\n"
+          "        slides:\n          - bullets: [a, b]\n")
+
+
+def test_report_json_shape_for_awgipc(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, ["build", str(DECKS / "awgipc.yaml"), "-o", str(tmp_path / "a.pptx"),
+                                      "--report", "--report-json", str(report)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert set(data) == {"version", "outline", "output", "summary", "slides", "warnings"}
+    assert set(data["summary"]) == {"slides", "warnings", "continuations", "seconds"}
+    assert data["summary"]["slides"] == len(data["slides"])
+    for n, slide in enumerate(data["slides"], start=1):
+        assert set(slide) == SLIDE_KEYS and slide["number"] == n
+        assert 0.5 <= slide["font_scale"] <= 1.0
+    assert data["slides"][0]["layout"] == "Title Slide" and data["slides"][-1]["kind"] == "closing"
+    assert "Title Slide" in result.output  # the printed table
+
+
+def test_batch_builds_the_good_ones_and_exits_1(workdir: Path) -> None:
+    for name in ("one", "two"):
+        (workdir / f"{name}.yaml").write_text(SIMPLE.format(title=name), encoding="utf-8")
+    (workdir / "bad.yaml").write_text("deck: {title: x}\nsections: []\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "one.yaml", "bad.yaml", "two.yaml", "-j", "2"])
+    assert result.exit_code == 1
+    assert (workdir / "build" / "one.pptx").is_file() and (workdir / "build" / "two.pptx").is_file()
+    assert not (workdir / "build" / "bad.pptx").exists()
+    assert "2 built, 1 failed" in result.output
+    assert "bad.yaml:2:11: 'sections' needs at least 1 entry" in result.output
+
+
+def test_watch_rebuilds_after_an_edit_and_keeps_the_last_good_deck(workdir: Path) -> None:
+    from slidegen.build import build
+    from slidegen.render.dump import dump_pptx
+    from slidegen.watch import watch
+
+    outline = workdir / "w.yaml"
+    outline.write_text(SIMPLE.format(title="Trước"), encoding="utf-8")
+    target = workdir / "build" / "w.pptx"
+    events = []
+    stop = threading.Event()
+
+    def rebuild() -> str:
+        return str(build(outline, target).output)
+
+    thread = threading.Thread(target=watch, args=(outline, target, rebuild, events.append, stop), daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: len(events) >= 1)
+        assert events[0].ok and "Trước" in dump_pptx(target)
+        time.sleep(0.5)
+        outline.write_text(SIMPLE.format(title="Sau"), encoding="utf-8")
+        _wait(lambda: len(events) >= 2)
+        assert events[-1].ok and "Sau" in dump_pptx(target)
+        good = target.read_bytes()
+        outline.write_text("deck: [broken\n", encoding="utf-8")
+        _wait(lambda: len(events) >= 3)
+        assert not events[-1].ok and "invalid YAML" in events[-1].message
+        assert target.read_bytes() == good
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def _wait(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the watcher"
+        time.sleep(0.05)
