@@ -13,6 +13,7 @@ from ..theme.model import Theme
 from ..project import project_root
 from .context import PlanContext
 from .fit import fit_slides
+from .glyphs import check_fonts, check_glyphs
 from .sequence import deck_sequence
 from .strings import strings_for
 from .types import DeckInfo, PlannedDeck, PlannedSlide
@@ -24,8 +25,10 @@ def plan_deck(loaded: LoadedOutline, theme: Theme) -> PlannedDeck:
     strings = strings_for(deck.language)
     ctx = PlanContext(theme, strings, loaded.source_map, loaded.base_dir, project_root(loaded.base_dir),
                       sources={str(k): v for k, v in deck.sources.items()})
+    check_fonts(ctx)
     slides = fit_slides(ctx, deck_sequence(ctx, outline))
     numbered = tuple(dataclasses.replace(s, location=ctx.source_map.at(s.source)) for s in _number(slides))
+    check_glyphs(ctx, numbered)
     info = DeckInfo(
         title=ctx.text(deck.title, ("deck", "title")), subtitle=deck.subtitle, language=deck.language,
         date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
