@@ -31,8 +31,15 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def assert_valid_pptx(path_or_file) -> None:
+    """Schema-valid (no PowerPoint "Repair"), every text run language-tagged, all text NFC."""
     problems = validate_pptx(path_or_file)
     assert not problems, "deck fails OOXML validation:\n" + "\n".join(problems)
+    if isinstance(path_or_file, (str, Path)):
+        from pptx_facts import all_text, is_nfc, text_runs
+
+        untagged = [part for part, rPr, _ in text_runs(Path(path_or_file)) if rPr is None or not rPr.get("lang")]
+        assert not untagged, f"text without a language tag in {sorted(set(untagged))[:5]}"
+        assert all(is_nfc(t) for t in all_text(Path(path_or_file))), "text that is not NFC"
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,87 @@
+"""Every slide kind, on its layout, with a golden dump; pictures, links, footers, glyph warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, assert_valid_pptx
+from slidegen.build import build
+from slidegen.outline.starter import create_starter
+from slidegen.render.dump import dump_pptx
+
+
+@pytest.fixture
+def every_kind(workdir: Path) -> Path:
+    """The `slidegen new` starter (it shows every kind) with a real 3:2 picture added."""
+    from PIL import Image
+
+    outline = create_starter("every-kind", workdir / "decks")
+    (workdir / "decks" / "images").mkdir()
+    Image.new("RGB", (600, 400), (200, 30, 30)).save(workdir / "decks" / "images" / "red.png")
+    text = outline.read_text(encoding="utf-8").replace(
+        '          - image:\n              caption:',
+        '          - image:\n              path: images/red.png\n              caption:')
+    outline.write_text(text, encoding="utf-8")
+    return outline
+
+
+def test_every_kind_golden_and_valid(every_kind: Path, tmp_path: Path, update_golden: bool) -> None:
+    out = tmp_path / "every-kind.pptx"
+    result = build(every_kind, out)
+    assert_valid_pptx(out)
+    assert set(result.layouts) >= {"Title Slide", "Agenda", "Section Header", "Title and Content", "Comparison",
+                                   "Title and Table", "Picture with Caption", "Photos 3", "Timeline",
+                                   "Key Figures", "Quote", "Closing"}
+    dump = dump_pptx(out)
+    golden = GOLDEN / "every-kind.txt"
+    if update_golden:
+        golden.write_text(dump, encoding="utf-8")
+    assert dump == golden.read_text(encoding="utf-8")
+
+
+def test_picture_is_scaled_to_fit_without_distortion(every_kind: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    out = tmp_path / "d.pptx"
+    build(every_kind, out)
+    pictures = [sh for s in Presentation(str(out)).slides for sh in s.shapes
+                if sh.shape_type == MSO_SHAPE_TYPE.PLACEHOLDER and sh.__class__.__name__ == "PlaceholderPicture"]
+    assert len(pictures) == 1
+    picture = pictures[0]
+    assert abs(picture.width / picture.height - 1.5) < 0.01
+    assert (picture.crop_left, picture.crop_right, picture.crop_top, picture.crop_bottom) == (0, 0, 0, 0)
+
+
+def test_inline_markup_becomes_runs_and_a_real_hyperlink(every_kind: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "d.pptx"
+    build(every_kind, out)
+    slide = [s for s in Presentation(str(out)).slides if s.shapes.title.text_frame.text == "1. Gạch đầu dòng"][0]
+    runs = [r for p in slide.placeholders[1].text_frame.paragraphs for r in p.runs]
+    assert any(r.text == "chữ đậm" and r.font.bold for r in runs)
+    assert any(r.text == "chữ nghiêng" and r.font.italic for r in runs)
+    [link] = [r for r in runs if r.hyperlink.address]
+    assert link.text == "liên kết" and link.hyperlink.address == "https://example.org"
+
+
+def test_footers_off_on_title_and_closing_and_real_fields_elsewhere(every_kind: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    out = tmp_path / "d.pptx"
+    build(every_kind, out)
+    slides = list(Presentation(str(out)).slides)
+    footer_types = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+    for number, slide in enumerate(slides, start=1):
+        kinds = {p.placeholder_format.type for p in slide.placeholders} & footer_types
+        if slide.slide_layout.name in ("Title Slide", "Closing"):
+            assert not kinds
+        else:
+            assert kinds == footer_types, f"slide {number}"
+            [number_ph] = [p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
+            field = number_ph.text_frame._txBody.find(".//{*}fld")
+            assert field.get("type") == "slidenum" and field.findtext("{*}t") == str(number)
