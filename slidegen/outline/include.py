@@ -11,24 +11,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutlineError, display_path
+from ..errors import Diagnostic, OutlineError, display_path
 from .source import read_text
 from .yaml_tree import DataPath, SourceMap, parse_yaml
 
 MAX_INCLUDE_DEPTH = 16
 
 
-def expand_includes(data: Any, source_map: SourceMap, origin: Path, project: Path) -> tuple[Any, SourceMap]:
+def expand_includes(data: Any, source_map: SourceMap, origin: Path, project: Path,
+                    warnings: list[Diagnostic], inputs: list[Path]) -> tuple[Any, SourceMap]:
+    """The data with includes replaced; files read are appended to ``inputs``."""
     out_map = SourceMap(source_map.file)
-    expander = _Expander(project.resolve(), out_map)
+    expander = _Expander(project.resolve(), out_map, warnings, inputs)
     result = expander.copy(data, source_map, (), (), origin.resolve(), (str(origin.resolve()),))
     return result, out_map
 
 
 class _Expander:
-    def __init__(self, project: Path, out_map: SourceMap) -> None:
+    def __init__(self, project: Path, out_map: SourceMap, warnings: list[Diagnostic], inputs: list[Path]) -> None:
         self.project = project
         self.out = out_map
+        self.warnings = warnings
+        self.inputs = inputs
 
     def record(self, src: SourceMap, old: DataPath, new: DataPath) -> None:
         if old in src.values:
@@ -77,7 +81,8 @@ class _Expander:
             raise OutlineError(f"includes nested deeper than {MAX_INCLUDE_DEPTH} files", where)
         if not target.is_file():
             raise OutlineError(f"included file not found: '{raw}'", where)
-        data, inc_map = parse_yaml(read_text(target), display_path(target))
+        data, inc_map = parse_yaml(read_text(target, self.warnings), display_path(target))
+        self.inputs.append(target)
         if data is None:
             raise OutlineError(f"included file '{raw}' is empty", where)
         return data, inc_map, target

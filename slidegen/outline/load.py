@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import display_path
+from ..errors import Diagnostic, display_path
 from ..model import Outline
 from ..project import project_root
 from .include import expand_includes
@@ -25,6 +25,8 @@ class LoadedOutline:
     source_map: SourceMap
     path: Path          # the outline file
     base_dir: Path      # relative image and data paths resolve against this
+    warnings: tuple[Diagnostic, ...] = ()
+    inputs: tuple[Path, ...] = ()   # every file read: the outline, its includes and data files
 
     @property
     def name(self) -> str:
@@ -40,12 +42,14 @@ def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
     """
     path = Path(path)
     shown = display_path(path)
-    text = read_text(path)
+    warnings: list[Diagnostic] = []
+    inputs: list[Path] = [path.resolve()]
+    text = read_text(path, warnings)
     data, source_map = parse_yaml(text, shown)
     base_dir = path.resolve().parent
     project = project_root(base_dir)
-    data, source_map = expand_includes(data, source_map, path, project)
-    names = collect_variables(data, source_map, base_dir, project, variables or {}, data_files or {})
+    data, source_map = expand_includes(data, source_map, path, project, warnings, inputs)
+    names = collect_variables(data, source_map, base_dir, project, variables or {}, data_files or {}, inputs)
     data = expand(data, names, source_map)
     outline = validate_outline(data, source_map)
-    return LoadedOutline(outline, source_map, path, base_dir)
+    return LoadedOutline(outline, source_map, path, base_dir, tuple(warnings), tuple(inputs))

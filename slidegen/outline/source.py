@@ -6,19 +6,23 @@ here gives the author one precise message instead of a confusing parse error lat
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
-from ..errors import OutlineError, SourceLocation, display_path
+from ..errors import Diagnostic, OutlineError, SourceLocation, display_path
 
 #: Outlines are hand-written text; anything larger is a mistake (or an attack on the parser).
 MAX_OUTLINE_BYTES = 2 * 1024 * 1024
 
 _BOM = b"\xef\xbb\xbf"
+# Control characters XML (and YAML) cannot hold; Word pastes U+000B for a line break.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, NFC-normalised, with a UTF-8 byte-order mark removed."""
+def read_text(path: Path, warnings: list[Diagnostic] | None = None) -> str:
+    """The file's text, NFC-normalised, without a UTF-8 byte-order mark and without control
+    characters (each removal is reported in ``warnings``, when given)."""
     shown = display_path(path)
     if not path.exists():
         raise OutlineError(f"file not found: {shown}")
@@ -33,7 +37,22 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise OutlineError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    return decode(data, shown)
+    text = decode(data, shown)
+    return _strip_controls(text, shown, warnings)
+
+
+def _strip_controls(text: str, shown: str, warnings: list[Diagnostic] | None) -> str:
+    found = list(_CONTROL.finditer(text))
+    if not found:
+        return text
+    if warnings is not None:
+        first = found[0].start()
+        line = text.count("\n", 0, first) + 1
+        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        warnings.append(Diagnostic(
+            f"removed {len(found)} control character(s) (U+{ord(found[0].group()):04X} …) that a .pptx "
+            "cannot hold; often pasted from Word", SourceLocation(shown, line, column)))
+    return _CONTROL.sub("", text)
 
 
 def decode(data: bytes, shown: str) -> str:

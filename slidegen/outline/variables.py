@@ -45,7 +45,8 @@ def parse_data_options(options: Sequence[str]) -> dict[str, str]:
 
 
 def collect_variables(data: Any, source_map: SourceMap, base_dir: Path, project: Path,
-                      cli_vars: Mapping[str, str], cli_data: Mapping[str, str]) -> dict[str, Any]:
+                      cli_vars: Mapping[str, str], cli_data: Mapping[str, str],
+                      inputs: list[Path] | None = None) -> dict[str, Any]:
     variables: dict[str, Any] = {}
     if isinstance(data, dict):
         declared = data.get("vars") or {}
@@ -56,14 +57,15 @@ def collect_variables(data: Any, source_map: SourceMap, base_dir: Path, project:
         if not isinstance(files, dict):
             raise OutlineError("'data' is a mapping of names to data files", source_map.at(("data",)))
         for name, raw in files.items():
-            variables[str(name)] = load_data_file(str(raw), base_dir, project, source_map.at(("data", name)))
+            variables[str(name)] = load_data_file(str(raw), base_dir, project, source_map.at(("data", name)), inputs)
     for name, raw in cli_data.items():
-        variables[name] = load_data_file(raw, Path.cwd(), project, SourceLocation(f"--data {name}"))
+        variables[name] = load_data_file(raw, Path.cwd(), project, SourceLocation(f"--data {name}"), inputs)
     variables.update(cli_vars)
     return variables
 
 
-def load_data_file(raw: str, base_dir: Path, project: Path, where: SourceLocation) -> Any:
+def load_data_file(raw: str, base_dir: Path, project: Path, where: SourceLocation,
+                   inputs: list[Path] | None = None) -> Any:
     path = (base_dir / raw).resolve()
     if Path(raw).is_absolute() or not (path.is_relative_to(project.resolve()) or path.is_relative_to(Path.cwd().resolve())):
         raise OutlineError(f"data file '{raw}' lies outside the project folder", where)
@@ -72,6 +74,8 @@ def load_data_file(raw: str, base_dir: Path, project: Path, where: SourceLocatio
     if not path.is_file():
         raise OutlineError(f"data file not found: '{raw}'", where)
     text = read_text(path)
+    if inputs is not None:
+        inputs.append(path)
     shown = display_path(path)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))

@@ -24,7 +24,7 @@ def plan_deck(loaded: LoadedOutline, theme: Theme) -> PlannedDeck:
     deck = outline.deck
     strings = strings_for(deck.language)
     ctx = PlanContext(theme, strings, loaded.source_map, loaded.base_dir, project_root(loaded.base_dir),
-                      sources={str(k): v for k, v in deck.sources.items()})
+                      sources={str(k): v for k, v in deck.sources.items()}, warnings=list(loaded.warnings))
     check_fonts(ctx)
     slides = fit_slides(ctx, deck_sequence(ctx, outline))
     numbered = tuple(dataclasses.replace(s, location=ctx.source_map.at(s.source)) for s in _number(slides))
