@@ -26,6 +26,7 @@ class BuildResult:
     warnings: tuple[Diagnostic, ...]
     seconds: float
     layouts: tuple[str, ...] = ()     # the template layout each slide was placed on
+    inputs: tuple[Path, ...] = ()     # every file the deck was made from
 
     @property
     def slide_count(self) -> int:
@@ -36,12 +37,26 @@ def default_output(outline: Path) -> Path:
     return Path("build") / f"{outline.stem}.pptx"
 
 
+@dataclass(frozen=True)
+class Planned:
+    deck: PlannedDeck
+    theme: Theme
+    inputs: tuple[Path, ...]
+
+    def __iter__(self):  # unpacks as (deck, theme)
+        return iter((self.deck, self.theme))
+
+
 def plan_outline(outline: Path, theme_name: str | None = None, variables: Sequence[str] = (),
-                 data: Sequence[str] = ()) -> tuple[PlannedDeck, Theme]:
+                 data: Sequence[str] = ()) -> Planned:
     """Load and plan without rendering."""
     loaded = load_outline(outline, parse_var_options(variables), parse_data_options(data))
-    theme = load_theme(theme_name or loaded.outline.deck.theme, loaded.base_dir)
-    return plan_deck(loaded, theme), theme
+    theme_files: list[Path] = []
+    theme = load_theme(theme_name or loaded.outline.deck.theme, loaded.base_dir, theme_files)
+    deck = plan_deck(loaded, theme)
+    pictures = [Path(p.path) for s in deck.slides for p in s.content.pictures if p.path]
+    inputs = tuple(dict.fromkeys([*loaded.inputs, *theme_files, *pictures]))
+    return Planned(deck, theme, inputs)
 
 
 def _enforce_strict(deck: PlannedDeck, strict: bool) -> None:
@@ -73,8 +88,10 @@ def build(outline: Path, output_path: Path | None = None, theme_name: str | None
     started = time.perf_counter()
     target = output_path or default_output(outline)
     output.check_writable(target)
-    deck, theme = plan_outline(outline, theme_name, variables, data)
+    planned = plan_outline(outline, theme_name, variables, data)
+    deck = planned.deck
     _enforce_strict(deck, strict)
-    data, layouts = render_bytes(deck, theme)
-    output.write_atomic(target, data)
-    return BuildResult(outline, target, deck, deck.warnings, time.perf_counter() - started, layouts)
+    payload, layouts = render_bytes(deck, planned.theme)
+    output.write_atomic(target, payload)
+    return BuildResult(outline, target, deck, deck.warnings, time.perf_counter() - started, layouts,
+                       planned.inputs)

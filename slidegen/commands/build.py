@@ -27,16 +27,18 @@ Examples:
 @click.option("--report", is_flag=True, help="Print a table of every slide: kind, layout, font scale, …")
 @click.option("--report-json", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the report as JSON (shape in docs/report.md).")
+@click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write a JSON manifest: input files with their SHA-256, and the output's.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build several outlines in parallel.")
 @template_options
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, strict: bool,
-                  report: bool, report_json: Path | None, jobs: int, variables: tuple[str, ...],
-                  data: tuple[str, ...]) -> None:
+                  report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
+                  variables: tuple[str, ...], data: tuple[str, ...]) -> None:
     """Build .pptx decks from OUTLINE files."""
     if len(outlines) > 1:
-        if output or report or report_json:
-            raise click.UsageError("-o/--output, --report and --report-json take a single outline")
+        if output or report or report_json or manifest:
+            raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
         _build_batch(outlines, jobs, theme, strict, variables, data)
         return
     from ..build import build
@@ -52,6 +54,12 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
         if report_json:
             report_json.parent.mkdir(parents=True, exist_ok=True)
             report_json.write_text(json.dumps(shaped, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if manifest:
+        from ..manifest import manifest_dict
+
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(manifest_dict(result), ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
     click.echo(f"{result.output}  ({result.slide_count} slides, {len(result.warnings)} warnings, "
                f"{result.seconds:.2f} s)")
 

@@ -55,8 +55,9 @@ def find_theme(name: str, search_from: Path | None = None) -> Path:
                      "(or give a folder that holds theme.yaml)")
 
 
-def load_theme(name: str, search_from: Path | None = None) -> Theme:
-    """Load and validate a theme, following ``extends`` chains."""
+def load_theme(name: str, search_from: Path | None = None, files: list[Path] | None = None) -> Theme:
+    """Load and validate a theme, following ``extends`` chains; the theme files read are appended
+    to ``files`` when given."""
     path = find_theme(name, search_from)
     data, source_map = _read(path)
     chain = [str(path.resolve())]
@@ -75,6 +76,8 @@ def load_theme(name: str, search_from: Path | None = None) -> Theme:
         parent_map.values.update(source_map.values)
         parent_map.keys.update(source_map.keys)
         source_map = parent_map
+    if files is not None:
+        files.extend(Path(p) for p in chain)
     try:
         return Theme.model_validate(data)
     except ValidationError as exc:
