@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..theme.model import Theme
 from . import measure as ms
@@ -64,16 +65,52 @@ def specs(paras: Sequence[Para], style: TextStyle, scale: float = 1.0) -> list[m
     return [spec(p, style, scale) for p in paras]
 
 
+@lru_cache(maxsize=1 << 16)
+def _laid(paragraph: ms.ParagraphSpec, inner_width: float) -> tuple[float, bool]:
+    """(height, every line within the width) of one paragraph. Cached: splitting and shrinking
+    ask about the same paragraphs many times, and paragraphs are laid out independently."""
+    layout = ms.layout_paragraph(paragraph, inner_width)
+    return layout.height_pt, all(w <= layout.max_width_pt + 1e-6 for w in layout.line_widths_pt)
+
+
+def _fits_specs(paragraphs: Sequence[ms.ParagraphSpec], box: ms.Box) -> bool:
+    room = box.height_pt - box.inset_top_pt - box.inset_bottom_pt + 1e-6
+    used = 0.0
+    for paragraph in paragraphs:
+        height, narrow = _laid(paragraph, box.inner_width_pt)
+        used += height
+        if used > room or not narrow:
+            return False
+    return True
+
+
 def fits(paras: Sequence[Para], style: TextStyle, box: ms.Box) -> bool:
-    return ms.layout_block(specs(paras, style), box).fits
+    return _fits_specs(specs(paras, style), box)
 
 
-def best_scale(paras: Sequence[Para], style: TextStyle, box: ms.Box, floor: float, min_size: float) -> float | None:
-    """The largest scale in [floor, 1] at which the paragraphs fit (no size going below
-    ``min_size``), or None."""
-    if not paras or fits(paras, style, box):
+def best_scale(paras: Sequence[Para], style: TextStyle, box: ms.Box, floor: float, min_size: float,
+               step: float = 0.025) -> float | None:
+    """The largest scale in [floor, 1] (on a ``step`` grid) at which the paragraphs fit, no size
+    going below ``min_size``; None when even the floor does not fit. Fitting only gets easier as
+    text shrinks, so the grid is bisected rather than walked."""
+    base = specs(paras, style)
+    if not base or _fits_specs(base, box):
         return 1.0
-    return ms.max_scale_that_fits(specs(paras, style), box, floor=floor, min_size_pt=min_size)
+
+    def fits_at(scale: float) -> bool:
+        return _fits_specs([ms.scale_paragraph(p, scale, min_size) for p in base], box)
+
+    steps = int(round((1.0 - floor) / step))
+    if steps <= 0 or not fits_at(1.0 - steps * step):
+        return None
+    low, high = 0, steps              # fits at 1 - high*step; not at 1 - low*step
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits_at(1.0 - middle * step):
+            high = middle
+        else:
+            low = middle
+    return round(1.0 - high * step, 4)
 
 
 def scaled(block_paras: Sequence[Para], scale: float, min_size: float) -> TextBlock:
