@@ -30,12 +30,17 @@ def plan_deck(loaded: LoadedOutline, theme: Theme) -> PlannedDeck:
     numbered = tuple(dataclasses.replace(s, location=ctx.source_map.at(s.source)) for s in _number(slides))
     check_glyphs(ctx, numbered)
     info = DeckInfo(
-        title=ctx.text(deck.title, ("deck", "title")), subtitle=deck.subtitle, language=deck.language,
-        date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
-        organisation=deck.organisation, author=deck.author,
+        title=ctx.text(deck.title, ("deck", "title")), subtitle=_optional(ctx, deck.subtitle, "subtitle"),
+        language=deck.language, date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
+        organisation=_optional(ctx, deck.organisation, "organisation"),
+        author=_optional(ctx, deck.author, "author"),
         footer=ctx.text(deck.footer, ("deck", "footer")) if deck.footer else None,
         slide_numbers=deck.slide_numbers, show_date=deck.show_date)
     return PlannedDeck(info, numbered, tuple(ctx.warnings))
+
+
+def _optional(ctx: PlanContext, value: str | None, key: str) -> str | None:
+    return ctx.text(value, ("deck", key)) if value else None
 
 
 def _number(groups: list[list[PlannedSlide]]) -> tuple[PlannedSlide, ...]:

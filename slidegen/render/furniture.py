@@ -42,11 +42,20 @@ def add_notes(slide, notes: str, language: str) -> None:
     writer.fill(notes_slide.notes_text_frame._txBody, TextBlock(paras), bullets=False)
 
 
+#: python-pptx (and Office) limit core text properties to 255 characters.
+_PROPERTY_LIMIT = 255
+
+
+def _short(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
+
+
 def set_properties(presentation, info: DeckInfo, stamp: _dt.datetime) -> None:
     props = presentation.core_properties
-    props.title = info.title
-    props.subject = info.subtitle or ""
-    props.author = info.author or info.organisation or ""
+    props.title = _short(info.title)
+    props.subject = _short(info.subtitle)
+    props.author = _short(info.author or info.organisation)
     props.last_modified_by = "slidegen"
     props.language = info.language
     props.revision = 1
