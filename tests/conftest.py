@@ -6,6 +6,7 @@ through the library or the in-process CLI is checked at teardown without each te
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +19,13 @@ sys.path.insert(0, str(SHARED_OOXML))
 from validate import validate_pptx  # noqa: E402
 
 DECKS = REPO / "decks"
+
+# Property tests: a quick run while developing, 1000 examples per property in CI (CI=true).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=1000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
