@@ -4,7 +4,7 @@ Decks name Office fonts (Arial, Times New Roman, Calibri) that every PowerPoint 
 hold every Vietnamese letter. slidegen measures with their metric-compatible open twins, whose
 advance widths are identical by design: Liberation Sans (Arial), Liberation Serif (Times New
 Roman) and Carlito (Calibri). The tables in ``data/`` are derived from those fonts by
-``tools/make_metrics.py``; no font file is needed at run time.
+``tools/make_metrics.py``; no font file (and no python-pptx) is needed at run time.
 """
 
 from __future__ import annotations
@@ -15,33 +15,41 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-#: Office (and open) family names → the metric-compatible family measured instead.
+#: Lower-cased family names whose advance widths are identical to a shipped table (metric
+#: compatible by design): Arial ≙ Helvetica ≙ Arimo ≙ Liberation Sans, Times New Roman ≙ Tinos ≙
+#: Liberation Serif, Calibri ≙ Carlito. Near-misses (Arial Narrow, Calibri Light, Times) are
+#: *not* here: they resolve to the fallback with exact=False.
 _EXACT = {
-    "arial": "liberation-sans", "liberation sans": "liberation-sans", "helvetica": "liberation-sans",
-    "arimo": "liberation-sans",
-    "times new roman": "liberation-serif", "liberation serif": "liberation-serif", "tinos": "liberation-serif",
-    "calibri": "carlito", "carlito": "carlito",
+    "arial": "Liberation Sans", "helvetica": "Liberation Sans", "arimo": "Liberation Sans",
+    "liberation sans": "Liberation Sans",
+    "times new roman": "Liberation Serif", "tinos": "Liberation Serif", "liberation serif": "Liberation Serif",
+    "calibri": "Carlito", "carlito": "Carlito",
 }
-_FAMILY_NAMES = {"liberation-sans": "Liberation Sans", "liberation-serif": "Liberation Serif", "carlito": "Carlito"}
-_SERIF_HINTS = ("times", "serif", "georgia", "cambria", "garamond", "book")
+#: Unknown fonts (Tahoma, Verdana, Segoe UI …) are measured as Liberation Sans, flagged inexact.
+FALLBACK_FAMILY = "Liberation Sans"
+_FILE_STEMS = {"Liberation Sans": "liberation-sans", "Liberation Serif": "liberation-serif", "Carlito": "carlito"}
+#: Line-break and layout controls: never "missing", PowerPoint draws nothing for them.
+_IGNORED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
 
 @dataclass(frozen=True)
 class FontMetrics:
-    face: str
+    face: str                       # e.g. "Liberation Sans Bold"
     units_per_em: int
-    ascent: int
-    descent: int
+    ascent: int                     # hhea, font units, positive
+    descent: int                    # hhea, positive distance below the baseline
     line_gap: int
     win_ascent: int
     win_descent: int
-    diacritic_top: int
-    diacritic_bottom: int
-    missing_width: int
+    diacritic_top: int              # max yMax over the 134 Vietnamese letters
+    diacritic_bottom: int           # -min yMin over them (positive)
+    missing_width: int              # advance of .notdef: what a missing glyph is measured as
     widths: dict[int, int] = field(repr=False, compare=False, hash=False)
 
     def advance(self, ch: str) -> int:
-        """Advance width in font units; combining marks take no room of their own."""
+        """Advance width of one character in font units. A character the font lacks is measured
+        as .notdef (wide, so conservative), except combining marks, which attach to their base
+        letter and take no room of their own."""
         width = self.widths.get(ord(ch))
         if width is not None:
             return width
@@ -53,26 +61,31 @@ class FontMetrics:
         return ord(ch) in self.widths
 
 
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def resolve_font(name: str) -> tuple[str, bool]:
-    """The family measured for ``name``, and whether it is metric-compatible (exact)."""
-    key = name.strip().lower()
-    if key in _EXACT:
-        return _FAMILY_NAMES[_EXACT[key]], True
-    serif = any(h in key for h in _SERIF_HINTS) and "sans" not in key
-    return ("Liberation Serif" if serif else "Liberation Sans"), False
+    """The metric family measured for Office font ``name`` (case-insensitive), and whether its
+    widths are exactly those PowerPoint will use. Unknown names → (FALLBACK_FAMILY, False)."""
+    family = _EXACT.get(_key(name))
+    if family is None:
+        return FALLBACK_FAMILY, False
+    return family, True
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def metrics_for(name: str, bold: bool = False, italic: bool = False) -> FontMetrics:
+    """Metrics of the face measured for ``name`` in the given style (loaded once, then cached)."""
     family, _ = resolve_font(name)
-    key = {v: k for k, v in _FAMILY_NAMES.items()}[family]
     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
-    return _load(f"{key}-{style}")
+    return _load(f"{_FILE_STEMS[family]}-{style}")
 
 
 @lru_cache(maxsize=16)
 def _load(stem: str) -> FontMetrics:
-    raw = json.loads(resources.files("slidegen.fonts").joinpath("data", f"{stem}.json").read_text("utf-8"))
+    text = resources.files("slidegen.fonts").joinpath("data", f"{stem}.json").read_text("utf-8")
+    raw = json.loads(text)
     widths: dict[int, int] = {}
     for start, run in raw["widths"]:
         for offset, width in enumerate(run):
@@ -85,11 +98,14 @@ def _load(stem: str) -> FontMetrics:
 
 
 def missing_glyphs(text: str, name: str) -> list[str]:
-    """Characters of ``text`` the font (as measured) has no glyph for, in order of appearance."""
+    """Distinct characters of ``text`` the measured face for ``name`` has no glyph for, in order of
+    first appearance. Text is NFC-normalised first (decomposed "e" + U+0301 is drawn as "é", which
+    every face has); whitespace and control/format characters (\\n \\t \\v, ZWJ …) are ignored.
+    Combining marks left over after NFC are checked too: PowerPoint substitutes a font for them."""
     metrics = metrics_for(name)
     seen: dict[str, None] = {}
     for ch in unicodedata.normalize("NFC", text):
-        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or unicodedata.combining(ch):
+        if ch.isspace() or unicodedata.category(ch) in _IGNORED_CATEGORIES:
             continue
         if not metrics.has_glyph(ch):
             seen.setdefault(ch, None)
