@@ -38,7 +38,7 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes]) -> tuple[str
         if name not in layouts:
             raise ThemeError(f"the template has no layout '{name}' for {planned.kind.value} slides")
         slide = presentation.slides.add_slide(layouts[name])
-        writer = TextWriter(slide.part, language, indent, theme.highlight)
+        writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
         set_title(slide, writer, title)
         fill_slide(slide, planned, writer, theme)

@@ -24,11 +24,13 @@ _A_P, _A_R, _A_T, _A_BR = qn("a:p"), qn("a:r"), qn("a:t"), qn("a:br")
 class TextWriter:
     """Writes text for one slide part (hyperlinks need that part's relationships)."""
 
-    def __init__(self, part, language: str, level_indent_emu: int = 0, strong_color: str = "accent2") -> None:
+    def __init__(self, part, language: str, level_indent_emu: int = 0, strong_color: str = "accent2",
+                 muted_color: str = "accent5") -> None:
         self.part = part
         self.language = language
         self.level_indent_emu = level_indent_emu   # the body style's indent per level (theme)
         self.strong_color = strong_color
+        self.muted_color = muted_color
 
     def fill(self, txBody: etree._Element, block: TextBlock | None, *, bullets: bool = True) -> None:
         """Replace the paragraphs of ``txBody`` with ``block`` (an empty block leaves one empty
@@ -92,9 +94,7 @@ class TextWriter:
         if emphasis is Emphasis.STRONG:
             _scheme_fill(rPr, self.strong_color)
         elif emphasis is Emphasis.MUTED:
-            clr = _scheme_fill(rPr, "tx1")
-            etree.SubElement(clr, qn("a:lumMod"), val="50000")
-            etree.SubElement(clr, qn("a:lumOff"), val="50000")
+            _scheme_fill(rPr, self.muted_color)
         if run.link:
             rId = self.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
             etree.SubElement(rPr, qn("a:hlinkClick"), {qn("r:id"): rId})

@@ -180,6 +180,8 @@ class Layouts(_Strict):
 class Theme(_Strict):
     name: str
     description: str
+    dark: bool = Field(False, description="Dark background: the colour map shows dk1 as background "
+                                          "(bg1) and lt1 as text (tx1), as Office's dark themes do.")
     slide_width: float = Field(13.333, description="Slide width, inches (16:9 by default).")
     slide_height: float = Field(7.5, description="Slide height, inches.")
     colors: Colors
@@ -195,6 +197,17 @@ class Theme(_Strict):
     timeline: TimelineStyle = TimelineStyle()
     figures: FiguresStyle = FiguresStyle()
     highlight: ColorRef = Field("accent2", description="Colour of the current section on a repeated agenda.")
+    muted: ColorRef = Field("accent5", description="Colour of the other sections on a repeated agenda.")
     layouts: Layouts
     logo: str | None = Field(None, description="Logo image under assets/, placed on the master.")
     logo_box: Box | None = None
+
+    def color_map(self) -> dict[str, str]:
+        """How text/background names map onto scheme slots (PowerPoint's p:clrMap)."""
+        if self.dark:
+            return {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
+        return {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+
+    def hex(self, ref: str) -> str:
+        """The RGB hex of a colour name as it shows on this theme's slides."""
+        return getattr(self.colors, self.color_map().get(ref, ref))

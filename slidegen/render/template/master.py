@@ -62,13 +62,17 @@ def master_xml(theme: Theme, layout_rel_ids: list[str]) -> str:
     ids = "".join(f'<p:sldLayoutId id="{2147483649 + n}" r:id="{rid}"/>' for n, rid in enumerate(layout_rel_ids))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldMaster {NS}>'
             f"<p:cSld>{background(theme.background)}{sp_tree(shapes)}</p:cSld>"
-            '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
+            f'<p:clrMap {_clr_map(theme)} accent1="accent1" accent2="accent2" '
             'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" '
             'folHlink="folHlink"/>'
             f"<p:sldLayoutIdLst>{ids}</p:sldLayoutIdLst>"
             f"<p:txStyles><p:titleStyle>{_title_level(theme).xml(1)}</p:titleStyle>"
             f"<p:bodyStyle>{body}</p:bodyStyle><p:otherStyle>{other}</p:otherStyle></p:txStyles>"
             "</p:sldMaster>")
+
+
+def _clr_map(theme: Theme) -> str:
+    return " ".join(f'{name}="{slot}"' for name, slot in theme.color_map().items())
 
 
 @dataclass(frozen=True)
