@@ -163,7 +163,7 @@ def _fit_entries(ctx: PlanContext, slide: PlannedSlide) -> list[PlannedSlide]:
     elif slide.kind is Kind.FIGURES:
         field, per_slide = "figures", theme.figures.max_per_slide
     else:
-        field, per_slide = "pictures", max(PHOTO_COUNTS)
+        field, per_slide = "pictures", min(theme.max_photos, max(PHOTO_COUNTS))
     entries = getattr(c, field)
     chunks = [entries[i:i + per_slide] for i in range(0, len(entries), per_slide)] or [()]
     out = []

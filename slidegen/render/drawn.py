@@ -110,3 +110,39 @@ def _text(slide, writer: TextWriter, left: int, top: int, width: int, height: in
                 rPr.insert(0, fill)
             if font and rPr.tag == qn("a:rPr"):
                 etree.SubElement(rPr, qn("a:latin"), typeface=font)
+
+
+def draw_text_box(slide, writer: TextWriter, box, block: TextBlock, theme: Theme, *, bullets: bool,
+                  name: str) -> None:
+    """Text in a plain text box at a theme box (inches): for a role a template layout lacks.
+    Bulleted paragraphs get the theme's bullet, indent and spacing written explicitly, since a
+    text box does not inherit the body style."""
+    left, top, width, height = (int(Inches(v)) for v in box)
+    shape = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
+    shape.name = name
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    insets = theme.insets
+    frame.margin_left, frame.margin_right = Inches(insets.left), Inches(insets.right)
+    frame.margin_top, frame.margin_bottom = Inches(insets.top), Inches(insets.bottom)
+    writer.fill(frame._txBody, block, bullets=False)
+    if not bullets:
+        return
+    body = theme.body
+    for p, para in zip(frame._txBody.findall(qn("a:p")), block.paras):
+        if not para.bullet:
+            continue
+        pPr = p.find(qn("a:pPr"))
+        if pPr is None:
+            pPr = etree.Element(qn("a:pPr"))
+            p.insert(0, pPr)
+        for old in pPr.findall(qn("a:buNone")):
+            pPr.remove(old)
+        hanging = int(Inches(body.hanging))
+        pPr.set("marL", str(para.level * int(Inches(body.indent)) + hanging))
+        pPr.set("indent", str(-hanging))
+        color = etree.SubElement(pPr, qn("a:buClr"))
+        etree.SubElement(color, qn("a:schemeClr"), val=body.bullet_color)
+        etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
+        etree.SubElement(pPr, qn("a:buChar"), char=body.bullets[para.level])

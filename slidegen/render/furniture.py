@@ -5,32 +5,30 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
-from .template import layouts as t
 from .text import TextWriter
 
 
-def add_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter) -> None:
+def add_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
     """Real date, footer and slide-number placeholders, copied from the layout and filled."""
     if not planned.footers:
         return
     wanted = {
-        t.IDX_DATE: info.show_date and info.date_text,
-        t.IDX_FOOTER: info.footer,
-        t.IDX_SLIDE_NUMBER: info.slide_numbers,
+        roles.get("date"): ("date", info.show_date and info.date_text),
+        roles.get("footer"): ("footer", info.footer),
+        roles.get("number"): ("number", info.slide_numbers),
     }
     for layout_ph in slide.slide_layout.placeholders:
-        idx = layout_ph.placeholder_format.idx
-        if not wanted.get(idx):
+        role, show = wanted.get(layout_ph.placeholder_format.idx, (None, None))
+        if not show:
             continue
         slide.shapes.clone_placeholder(layout_ph)
-        shape = slide.placeholders[idx]
+        shape = slide.placeholders[layout_ph.placeholder_format.idx]
         txBody = shape.element.get_or_add_txBody()
-        if idx == t.IDX_SLIDE_NUMBER:
+        if role == "number":
             writer.field(txBody, "slidenum", str(planned.number))
-        elif idx == t.IDX_DATE:
-            writer.fill(txBody, TextBlock((Para((Run(info.date_text or ""),), bullet=False),)), bullets=False)
         else:
-            writer.fill(txBody, TextBlock((Para((Run(info.footer or ""),), bullet=False),)), bullets=False)
+            text = info.date_text if role == "date" else info.footer
+            writer.fill(txBody, TextBlock((Para((Run(text or ""),), bullet=False),)), bullets=False)
 
 
 def add_notes(slide, notes: str, language: str) -> None:

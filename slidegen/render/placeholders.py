@@ -49,21 +49,33 @@ def set_picture(slide, idx: int, picture: Picture) -> None:
     """Put a picture into a picture placeholder, scaled to fit inside it without distortion
     (python-pptx would crop it to fill the box); an absent file leaves the placeholder empty."""
     shape = placeholder(slide, idx)
-    if shape is None or picture.path is None:
-        if shape is not None and picture.alt:
+    if shape is None:
+        return
+    if picture.path is None:
+        if picture.alt:
             shape.element.find(qn("p:nvSpPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
         return
-    left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    box = (shape.left, shape.top, shape.width, shape.height)
     graphic = shape.insert_picture(picture.path)
     crop = graphic._element.blipFill.find(qn("a:srcRect"))
     if crop is not None:
         for side in ("l", "t", "r", "b"):
             crop.attrib.pop(side, None)
+    _fit_inside(graphic, box, picture.alt)
+
+
+def add_picture(slide, picture: Picture, box: tuple[int, int, int, int]) -> None:
+    """A picture drawn (not in a placeholder) inside ``box``, scaled to fit without distortion."""
+    graphic = slide.shapes.add_picture(picture.path, Emu(box[0]), Emu(box[1]))
+    _fit_inside(graphic, box, picture.alt)
+
+
+def _fit_inside(graphic, box: tuple[int, int, int, int], alt: str) -> None:
+    left, top, width, height = box
     image_w, image_h = graphic.image.size
     scale = min(width / image_w, height / image_h)
     fitted_w, fitted_h = int(image_w * scale), int(image_h * scale)
     graphic.left = Emu(left + (width - fitted_w) // 2)
     graphic.top = Emu(top + (height - fitted_h) // 2)
     graphic.width, graphic.height = Emu(fitted_w), Emu(fitted_h)
-    graphic._element.nvPicPr.cNvPr.set("descr", picture.alt)
-
+    graphic._element.nvPicPr.cNvPr.set("descr", alt)

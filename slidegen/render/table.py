@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Inches, Pt
 
 from ..plan.types import Para, TableContent, TextBlock
 from ..theme.model import Theme
@@ -17,12 +17,17 @@ from .placeholders import placeholder
 from .text import TextWriter
 
 
-def fill_table(slide, idx: int, table: TableContent, writer: TextWriter, theme: Theme) -> None:
-    holder = placeholder(slide, idx)
-    if holder is None:
-        raise LookupError("the table layout has no table placeholder")
-    width = holder.width
-    frame = holder.insert_table(rows=len(table.rows) + 1, cols=len(table.header))
+def fill_table(slide, idx: int | None, table: TableContent, writer: TextWriter, theme: Theme, box) -> None:
+    """The table in the layout's table placeholder, or drawn at the theme's content box (inches)
+    when the layout has none."""
+    holder = placeholder(slide, idx) if idx is not None else None
+    rows, cols = len(table.rows) + 1, len(table.header)
+    if holder is not None:
+        width = holder.width
+        frame = holder.insert_table(rows=rows, cols=cols)
+    else:
+        left, top, width, height = (int(Inches(v)) for v in box)
+        frame = slide.shapes.add_table(rows, cols, Emu(left), Emu(top), Emu(width), Emu(height))
     grid = frame.table
     for column, fraction in zip(grid.columns, table.widths):
         column.width = Emu(int(width * fraction))

@@ -199,6 +199,7 @@ class Theme(_Strict):
     highlight: ColorRef = Field("accent2", description="Colour of the current section on a repeated agenda.")
     muted: ColorRef = Field("accent5", description="Colour of the other sections on a repeated agenda.")
     layouts: Layouts
+    max_photos: int = Field(6, ge=1, le=6, description="Pictures per photo slide (layouts exist for 1–4 and 6).")
     logo: str | None = Field(None, description="Logo image under assets/, placed on the master.")
     logo_box: Box | None = None
 

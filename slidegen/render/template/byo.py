@@ -1,0 +1,166 @@
+"""Bring your own template: a house .pptx or .potx becomes the deck's masters and layouts.
+
+The template's sample slides are removed; its layouts are mapped onto slide kinds
+(:mod:`.mapping`); and a :class:`Theme` is derived from it — colours and fonts from its theme part,
+text sizes from its master, and the geometry of every kind from the mapped placeholders — so the
+planner measures text against the boxes the deck will really have.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from ...errors import ThemeError, display_path
+from ...theme.model import LayoutGeometry, Theme
+from ..package import write_package
+from .mapping import EmuBox, TemplateMap, map_template
+
+_POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_EMU_PER_INCH = 914400
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+
+
+def read_template(path: Path) -> bytes:
+    """The template as a slide-less .pptx package (a .potx gets the presentation content type)."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise ThemeError(f"template not found: {shown}")
+    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+    try:
+        with zipfile.ZipFile(path) as source:
+            entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ThemeError(f"{shown} is not a PowerPoint template (.pptx or .potx): {exc}") from None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_POTX.encode(), _PPTX.encode())
+            target.writestr(info, data)
+    try:
+        presentation = Presentation(io.BytesIO(buffer.getvalue()))
+    except Exception as exc:  # python-pptx raises many types for foreign packages
+        raise ThemeError(f"{shown} cannot be read as a PowerPoint template: {exc}") from None
+    _remove_slides(presentation)
+    import datetime as _dt
+
+    out = io.BytesIO()
+    write_package(presentation, out, _dt.datetime(1980, 1, 1))
+    return out.getvalue()
+
+
+def _remove_slides(presentation) -> None:
+    slide_ids = presentation.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        presentation.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+def _inches(box: EmuBox | None):
+    if box is None:
+        return None
+    return tuple(round(v / _EMU_PER_INCH, 4) for v in box)
+
+
+def _theme_part(presentation):
+    master = presentation.slide_masters[0]
+    for rel in master.part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            return etree.fromstring(rel.target_part.blob)
+    return None
+
+
+def _scheme(presentation, base: Theme) -> tuple[dict[str, str], dict[str, str]]:
+    root = _theme_part(presentation)
+    colors = base.colors.model_dump()
+    fonts = base.fonts.model_dump()
+    if root is None:
+        return colors, fonts
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    scheme = root.find(f".//{a}clrScheme")
+    for slot in colors:
+        element = scheme.find(f"{a}{slot}") if scheme is not None else None
+        if element is None:
+            continue
+        rgb = element.find(f"{a}srgbClr")
+        system = element.find(f"{a}sysClr")
+        value = rgb.get("val") if rgb is not None else system.get("lastClr") if system is not None else None
+        if value:
+            colors[slot] = value.upper()
+    for key, tag in (("major", "majorFont"), ("minor", "minorFont")):
+        latin = root.find(f".//{a}{tag}/{a}latin")
+        if latin is not None and latin.get("typeface"):
+            fonts[key] = latin.get("typeface")
+    return colors, fonts
+
+
+def _master_sizes(presentation, base: Theme) -> tuple[float, tuple[float, ...]]:
+    styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
+    title_size, body = base.title.size, list(base.body.sizes)
+    if styles is None:
+        return title_size, tuple(body)
+    title = styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+    if title is not None and title.get("sz"):
+        title_size = int(title.get("sz")) / 100
+    for n in range(5):
+        level = styles.find(f"{qn('p:bodyStyle')}/{qn(f'a:lvl{n + 1}pPr')}/{qn('a:defRPr')}")
+        if level is not None and level.get("sz"):
+            body[n] = int(level.get("sz")) / 100
+    return title_size, tuple(body)
+
+
+def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: EmuBox | None) -> LayoutGeometry:
+    choice = mapping.kinds.get(kind)
+    boxes = choice.boxes if choice else {}
+    update = {role: _inches(boxes.get(role)) for role in
+              ("title", "subtitle", "meta", "body", "left", "right", "left_heading", "right_heading",
+               "picture", "caption")}
+    if kind in ("columns", "comparison") and "left" not in boxes and content is not None:
+        x, y, w, h = content  # columns drawn side by side in the body area
+        half = (w - _EMU_PER_INCH // 4) // 2
+        update["left"] = _inches((x, y, half, h))
+        update["right"] = _inches((x + w - half, y, half, h))
+    if kind == "image" and "picture" not in boxes and content is not None:
+        x, y, w, h = content
+        update["picture"] = _inches((x, y, w, int(h * 0.85)))
+        update["caption"] = _inches((x, y + int(h * 0.87), w, int(h * 0.13)))
+    return base.model_copy(update={**update, "content": _inches(content), "decorations": (), "background": None,
+                                   "title_style": None, "body_color": None, "footers": bool(boxes.get("number"))})
+
+
+def theme_from_template(template: bytes, base: Theme, overrides: dict[str, str] | None = None) -> tuple[Theme, TemplateMap]:
+    """A theme whose colours, fonts, sizes and geometry are the template's, and the layout map."""
+    presentation = Presentation(io.BytesIO(template))
+    mapping = map_template(presentation, overrides)
+    if mapping.missing:
+        raise ThemeError("the template cannot be used: " + "; ".join(mapping.missing) +
+                         " (run `slidegen template check` to see the mapping)")
+    colors, fonts = _scheme(presentation, base)
+    title_size, body_sizes = _master_sizes(presentation, base)
+    content = mapping.kinds["bullets"].boxes.get("body")
+    layouts = {kind: _geometry(mapping, kind, getattr(base.layouts, kind), content)
+               for kind in type(base.layouts).model_fields}
+    if "photos" in layouts:
+        layouts["photos"] = layouts["photos"].model_copy(update={"content": _inches(content)})
+    footer = base.footer
+    number = mapping.kinds["bullets"].boxes
+    if {"date", "footer", "number"} <= set(number):
+        footer = footer.model_copy(update={"date": _inches(number["date"]), "text": _inches(number["footer"]),
+                                           "number": _inches(number["number"])})
+    data = base.model_dump()
+    data.update(name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
+                slide_width=round(presentation.slide_width / _EMU_PER_INCH, 4),
+                slide_height=round(presentation.slide_height / _EMU_PER_INCH, 4),
+                decorations=(), footer=footer.model_dump(), layouts={k: v.model_dump() for k, v in layouts.items()},
+                max_photos=mapping.max_photos)
+    data["title"] = {**data["title"], "size": title_size}
+    data["body"] = {**data["body"], "sizes": body_sizes}
+    return Theme.model_validate(data), mapping
