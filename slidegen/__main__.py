@@ -8,6 +8,7 @@ from . import __version__
 from .commands.authoring import check_command, new_command, schema_command
 from .commands.build import build_command, watch_command
 from .commands.preview import preview_command
+from .commands.template import template_group
 from .commands.themes import themes_command
 
 EPILOG = """\b
@@ -24,7 +25,7 @@ def cli() -> None:
 
 
 for command in (build_command, check_command, new_command, preview_command, schema_command,
-                themes_command, watch_command):
+                template_group, themes_command, watch_command):
     cli.add_command(command)
 
 

@@ -228,6 +228,11 @@ class DeckMeta(_Strict):
     theme: str = _field("Built-in theme name or a folder holding theme.yaml.", "formal", default="formal")
     footer: str | None = _field("Footer text on every slide but the title slide.", "Cục Sở hữu trí tuệ",
                                 default=None)
+    template: str | None = _field("A house PowerPoint template (.pptx or .potx) relative to the outline; its "
+                                  "masters and layouts are used instead of the theme's.", "templates/house.potx",
+                                  default=None)
+    layouts: dict[str, str] = _field("Template layout to use for a slide kind, by layout name (overrides the "
+                                     "automatic mapping).", {"bullets": "Nội dung chính"}, default_factory=dict)
     slide_numbers: bool = _field("Show slide-number fields.", True, default=True)
     show_date: bool = _field("Show the date field in the footer.", True, default=True)
     agenda: Agenda = _field("The generated agenda slide.", {"repeat": True}, default_factory=Agenda)

@@ -99,7 +99,7 @@ def test_unknown_theme_lists_the_valid_ones(workdir: Path) -> None:
     (workdir / "talk.yaml").write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "talk.yaml", "--theme", "nope"])
     assert result.exit_code == 1
-    assert "unknown theme 'nope'; built-in themes: formal" in result.output
+    assert "unknown theme 'nope'; built-in themes: dark, formal, minimal" in result.output
 
 
 def test_awgipc_deck_builds_from_the_cli(tmp_path: Path) -> None:

@@ -89,7 +89,8 @@ def test_all_errors_reported_in_one_run(workdir: Path) -> None:
         load_outline(Path("o.yaml"))
     lines = [str(d) for d in caught.value.diagnostics]
     assert lines == ["o.yaml:3:3: unknown key 'colour' in deck; valid keys: agenda, author, closing, date, "
-                     "footer, language, organisation, show_date, slide_numbers, sources, subtitle, theme, title",
+                     "footer, language, layouts, organisation, show_date, slide_numbers, sources, subtitle, template, theme, "
+                     "title",
                      "o.yaml:9:13: unknown key 'bulets' in slide; did you mean 'bullets'?",
                      "o.yaml:10:47: unknown key 'widht' in table; did you mean 'widths'?"]
 

@@ -18,11 +18,14 @@ Examples:
   slidegen build decks/awgipc.yaml                 # → build/awgipc.pptx
   slidegen build decks/awgipc.yaml -o awgipc.pptx  # choose the output file
   slidegen build decks/awgipc.yaml --report        # a table of what was decided per slide
-  slidegen build decks/*.yaml -j 2                 # several decks, two at a time""")
+  slidegen build decks/*.yaml -j 2                 # several decks, two at a time
+  slidegen build decks/awgipc.yaml --template house.potx""")
 @click.argument("outlines", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output .pptx file [default: build/<outline name>.pptx]; one outline only.")
 @click.option("--theme", "theme", default=None, help="Theme name or folder (overrides the outline's).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="House PowerPoint template (.pptx/.potx) whose masters and layouts to use.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--report", is_flag=True, help="Print a table of every slide: kind, layout, font scale, …")
 @click.option("--report-json", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -32,7 +35,8 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build several outlines in parallel.")
 @template_options
-def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, strict: bool,
+def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
+                  strict: bool,
                   report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
                   variables: tuple[str, ...], data: tuple[str, ...]) -> None:
     """Build .pptx decks from OUTLINE files."""
@@ -43,7 +47,7 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
         return
     from ..build import build
 
-    result = run_or_exit(lambda: build(outlines[0], output, theme, strict, variables, data))
+    result = run_or_exit(lambda: build(outlines[0], output, theme, strict, variables, data, template))
     print_warnings(result.warnings)
     if report or report_json:
         from ..report import report_dict

@@ -1,0 +1,117 @@
+"""House templates: a .pptx with Vietnamese layout names and a .potx, mapped, checked and used."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DECKS, assert_valid_pptx, requires_libreoffice
+from slidegen.__main__ import cli
+from slidegen.build import build
+
+VIETNAMESE_NAMES = {
+    "Title Slide": "Trang chiếu Tiêu đề", "Title and Content": "Tiêu đề và Nội dung",
+    "Section Header": "Đầu trang Phần", "Two Content": "Hai Nội dung", "Comparison": "So sánh",
+    "Title Only": "Chỉ Tiêu đề", "Blank": "Trống", "Content with Caption": "Nội dung có Chú thích",
+    "Picture with Caption": "Ảnh có Chú thích",
+}
+POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+@pytest.fixture(scope="module")
+def vietnamese_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Office-style template whose layouts have Vietnamese names, with a sample slide to drop."""
+    from pptx import Presentation
+
+    presentation = Presentation()
+    for layout in presentation.slide_layouts:
+        layout.name = VIETNAMESE_NAMES.get(layout.name, layout.name)
+    sample = presentation.slides.add_slide(presentation.slide_layouts[0])
+    sample.shapes.title.text = "Mẫu — slide này phải bị bỏ"
+    path = tmp_path_factory.mktemp("tpl") / "mau-cuc.pptx"
+    presentation.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def potx_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pptx import Presentation
+
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    path = tmp_path_factory.mktemp("tpl") / "house.potx"
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(PPTX.encode(), POTX.encode())
+            target.writestr(info, data)
+    return path
+
+
+def test_template_check_maps_localized_layouts_by_type(vietnamese_template: Path) -> None:
+    result = CliRunner().invoke(cli, ["template", "check", str(vietnamese_template)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  title       'Trang chiếu Tiêu đề' (type; title=0, subtitle=1)" in lines
+    assert "  bullets     'Tiêu đề và Nội dung' (type; title=0, body=1)" in lines
+    assert "  comparison  'So sánh' (type; title=0, left_heading=1, left=2, right_heading=3, right=4)" in lines
+    assert "  timeline    'Chỉ Tiêu đề' (fallback to title_only; title=0)" in lines
+
+
+def test_template_check_fails_without_a_content_layout(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    presentation = Presentation()
+    layouts = presentation.slide_layouts
+    for layout in list(layouts):
+        if layout.name not in ("Title Slide", "Blank"):
+            layouts.remove(layout)
+    path = tmp_path / "thin.pptx"
+    presentation.save(str(path))
+    result = CliRunner().invoke(cli, ["template", "check", str(path)])
+    assert result.exit_code == 1
+    assert "  missing: bullets: no layout with a title and a body" in result.output.splitlines()
+
+
+@pytest.mark.parametrize("fixture", ["vietnamese_template", "potx_template"])
+def test_awgipc_on_a_house_template(request: pytest.FixtureRequest, tmp_path: Path, fixture: str) -> None:
+    from pptx import Presentation
+
+    template = request.getfixturevalue(fixture)
+    out = tmp_path / "house.pptx"
+    result = build(DECKS / "awgipc.yaml", out, template=template)
+    assert_valid_pptx(out)
+    with zipfile.ZipFile(out) as archive:
+        assert PPTX in archive.read("[Content_Types].xml").decode()
+    slides = list(Presentation(str(out)).slides)
+    assert len(slides) == result.slide_count
+    assert not any("Mẫu" in (s.shapes.title.text_frame.text if s.shapes.title else "") for s in slides)
+    assert slides[0].slide_layout.name in ("Trang chiếu Tiêu đề", "Title Slide")
+    assert {s.slide_layout.name for s in slides} >= {VIETNAMESE_NAMES["Title and Content"]} \
+        if fixture == "vietnamese_template" else {"Title and Content"}
+
+
+def test_a_layout_override_from_the_outline(vietnamese_template: Path, workdir: Path) -> None:
+    (workdir / "o.yaml").write_text(
+        "deck:\n  title: T\n  layouts: {bullets: Nội dung có Chú thích}\nsections:\n  - title: A\n"
+        "    items:\n      - title: x\n        slides:\n          - bullets: [a]\n", encoding="utf-8")
+    result = build(Path("o.yaml"), template=vietnamese_template)
+    assert "Nội dung có Chú thích" in result.layouts
+
+
+@requires_libreoffice
+@pytest.mark.libreoffice
+def test_libreoffice_renders_the_house_template_decks(vietnamese_template: Path, potx_template: Path,
+                                                      tmp_path: Path) -> None:
+    from slidegen.preview import convert_to_pdf, pdf_page_count
+
+    for template in (vietnamese_template, potx_template):
+        out = tmp_path / f"{template.stem}.pptx"
+        count = build(DECKS / "awgipc.yaml", out, template=template).slide_count
+        assert pdf_page_count(convert_to_pdf(out, tmp_path)) == count
