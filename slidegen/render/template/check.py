@@ -20,10 +20,13 @@ class TemplateReport:
 
 
 def check_template(path: Path, overrides: dict[str, str] | None = None) -> TemplateReport:
-    package = read_template(path)
+    return check_package(path.name, read_template(path), overrides)
+
+
+def check_package(label: str, package: bytes, overrides: dict[str, str] | None = None) -> TemplateReport:
     presentation = Presentation(io.BytesIO(package))
     mapping = map_template(presentation, overrides)
-    lines = [f"{path.name}: {len(presentation.slide_layouts)} layouts"]
+    lines = [f"{label}: {len(presentation.slide_layouts)} layouts"]
     width = max(len(k) for k in LAYOUT_NAMES) + 1
     for kind in LAYOUT_NAMES:
         choice = mapping.kinds.get(kind)
