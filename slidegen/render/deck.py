@@ -11,7 +11,8 @@ from pptx.util import Inches
 
 from ..plan.types import PlannedDeck, Para, Run, TextBlock
 from ..theme.model import Theme
-from .furniture import add_footers, add_notes, set_properties
+from .fastpath import FastSlides, PlainSlides
+from .furniture import add_notes, fill_footers, footer_roles, set_properties
 from .kinds import fill_slide, layout_choice
 from .package import build_timestamp, write_package
 from .placeholders import set_title
@@ -26,10 +27,12 @@ def _template_bytes(theme: Theme) -> bytes:
 
 
 def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: bytes | None = None,
-                layout_overrides: dict[str, str] | None = None) -> tuple[str, ...]:
+                layout_overrides: dict[str, str] | None = None, fast: bool = True) -> tuple[str, ...]:
     """Write ``deck`` as a .pptx into ``stream``, onto ``template`` (a slide-less package) or the
-    theme's compiled template; return the layout name of each slide."""
+    theme's compiled template; return the layout name of each slide. ``fast=False`` adds slides
+    through python-pptx's public API (the same result, in quadratic time)."""
     presentation = Presentation(io.BytesIO(template or _template_bytes(theme)))
+    slides = FastSlides(presentation) if fast else PlainSlides(presentation)
     mapping = map_template(presentation, layout_overrides)
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
     indent = int(Inches(theme.body.indent))
@@ -38,13 +41,14 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     for planned in deck.slides:
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
-        slide = presentation.slides.add_slide(layouts[choice.name])
+        slide = slides.add_slide(layouts[choice.name], footer_roles(planned, deck.info, choice.roles))
         writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
         set_title(slide, writer, title)
         fill_slide(slide, planned, writer, theme, choice)
-        add_footers(slide, planned, deck.info, writer, choice.roles)
-        add_notes(slide, planned.notes, language)
+        fill_footers(slide, planned, deck.info, writer, choice.roles)
+        if planned.notes:
+            add_notes(slides.notes_slide(slide), planned.notes, language)
     stamp = build_timestamp(deck.info.date)
     set_properties(presentation, deck.info, stamp)
     write_package(presentation, stream, stamp)

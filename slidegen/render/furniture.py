@@ -5,24 +5,24 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
+from .placeholders import placeholder
 from .text import TextWriter
 
 
-def add_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
-    """Real date, footer and slide-number placeholders, copied from the layout and filled."""
+def footer_roles(planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -> tuple[int, ...]:
+    """The placeholder idx of the footers this slide shows: date, footer text, slide number."""
     if not planned.footers:
-        return
-    wanted = {
-        roles.get("date"): ("date", info.show_date and info.date_text),
-        roles.get("footer"): ("footer", info.footer),
-        roles.get("number"): ("number", info.slide_numbers),
-    }
-    for layout_ph in slide.slide_layout.placeholders:
-        role, show = wanted.get(layout_ph.placeholder_format.idx, (None, None))
-        if not show:
+        return ()
+    wanted = (("date", info.show_date and info.date_text), ("footer", info.footer), ("number", info.slide_numbers))
+    return tuple(roles[role] for role, show in wanted if show and role in roles)
+
+
+def fill_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
+    """Fill the footer placeholders cloned onto the slide: real fields for the number."""
+    for role in ("date", "footer", "number"):
+        shape = placeholder(slide, roles[role]) if role in roles else None
+        if shape is None:
             continue
-        slide.shapes.clone_placeholder(layout_ph)
-        shape = slide.placeholders[layout_ph.placeholder_format.idx]
         txBody = shape.element.get_or_add_txBody()
         if role == "number":
             writer.field(txBody, "slidenum", str(planned.number))
@@ -31,10 +31,7 @@ def add_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter
             writer.fill(txBody, TextBlock((Para((Run(text or ""),), bullet=False),)), bullets=False)
 
 
-def add_notes(slide, notes: str, language: str) -> None:
-    if not notes:
-        return
-    notes_slide = slide.notes_slide
+def add_notes(notes_slide, notes: str, language: str) -> None:
     writer = TextWriter(notes_slide.part, language)
     paras = tuple(Para((Run(line),) if line else (), bullet=False) for line in notes.split("\n"))
     writer.fill(notes_slide.notes_text_frame._txBody, TextBlock(paras), bullets=False)

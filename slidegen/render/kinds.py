@@ -34,7 +34,7 @@ def fill_slide(slide, planned: PlannedSlide, writer: TextWriter, theme: Theme, c
     roles = choice.roles
     geometry = getattr(theme.layouts, "comparison" if kind is Kind.COLUMNS and (c.left_heading or c.right_heading)
                        else "photos" if kind is Kind.PHOTOS else kind.value)
-    used: set[int] = {roles["title"]}
+    used: set[int] = {roles["title"], *(roles[r] for r in ("date", "footer", "number") if r in roles)}
 
     def put(role: str, block: TextBlock | None, *, bullets: bool = False) -> None:
         if block is None:

@@ -9,11 +9,28 @@ from ..plan.types import Picture, TextBlock
 from .text import TextWriter
 
 
+_NV_PR = qn("p:nvPr")
+_PH = qn("p:ph")
+
+
+def _placeholder_elements(slide):
+    """(idx, element) for every placeholder on the slide.
+
+    Read with plain child lookups: python-pptx's ``slide.placeholders`` runs XPath queries per
+    shape and per property, which dominated the time of large decks."""
+    for element in slide.shapes._spTree.iterchildren():
+        non_visual = element[0] if len(element) else None
+        nv_pr = non_visual.find(_NV_PR) if non_visual is not None else None
+        ph = nv_pr.find(_PH) if nv_pr is not None else None
+        if ph is not None:
+            yield int(ph.get("idx", "0")), element
+
+
 def placeholder(slide, idx: int):
     """The slide's placeholder with ``idx``, or None when its layout has none."""
-    for shape in slide.placeholders:
-        if shape.placeholder_format.idx == idx:
-            return shape
+    for found, element in _placeholder_elements(slide):
+        if found == idx:
+            return slide.shapes._shape_factory(element)
     return None
 
 
@@ -24,9 +41,9 @@ def remove_unused(slide, keep: set[int]) -> None:
     (Empty picture placeholders that the slide does use stay: they invite the presenter to add
     a photo.)
     """
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.idx not in keep:
-            shape.element.getparent().remove(shape.element)
+    for idx, element in list(_placeholder_elements(slide)):
+        if idx not in keep:
+            element.getparent().remove(element)
 
 
 def set_title(slide, writer: TextWriter, title: TextBlock) -> None:
