@@ -15,7 +15,7 @@ from .fastpath import FastSlides, PlainSlides
 from .furniture import add_notes, fill_footers, footer_roles, set_properties
 from .kinds import fill_slide, layout_choice
 from .package import build_timestamp, write_package
-from .placeholders import set_title
+from .placeholders import set_text
 from .template import compile_template
 from .template.mapping import map_template
 from .text import TextWriter
@@ -44,7 +44,7 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
         slide = slides.add_slide(layouts[choice.name], footer_roles(planned, deck.info, choice.roles))
         writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
-        set_title(slide, writer, title)
+        set_text(slide, choice.roles["title"], writer, title)
         fill_slide(slide, planned, writer, theme, choice)
         fill_footers(slide, planned, deck.info, writer, choice.roles)
         if planned.notes:

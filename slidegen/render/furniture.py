@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from pptx.oxml.ns import qn
+
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
-from .placeholders import placeholder
+from .placeholders import text_body
 from .text import TextWriter
 
 
@@ -20,10 +22,9 @@ def footer_roles(planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -
 def fill_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
     """Fill the footer placeholders cloned onto the slide: real fields for the number."""
     for role in ("date", "footer", "number"):
-        shape = placeholder(slide, roles[role]) if role in roles else None
-        if shape is None:
+        txBody = text_body(slide, roles[role]) if role in roles else None
+        if txBody is None:
             continue
-        txBody = shape.element.get_or_add_txBody()
         if role == "number":
             writer.field(txBody, "slidenum", str(planned.number))
         else:
@@ -34,7 +35,16 @@ def fill_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWrite
 def add_notes(notes_slide, notes: str, language: str) -> None:
     writer = TextWriter(notes_slide.part, language)
     paras = tuple(Para((Run(line),) if line else (), bullet=False) for line in notes.split("\n"))
-    writer.fill(notes_slide.notes_text_frame._txBody, TextBlock(paras), bullets=False)
+    writer.fill(notes_body(notes_slide), TextBlock(paras), bullets=False)
+
+
+def notes_body(notes_slide):
+    """The notes placeholder's text body (type body), read from the XML directly."""
+    for element in notes_slide.shapes._spTree.iterchildren(qn("p:sp")):
+        ph = element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if ph is not None and ph.get("type") == "body":
+            return element.get_or_add_txBody()
+    return notes_slide.notes_text_frame._txBody
 
 
 #: python-pptx (and Office) limit core text properties to 255 characters.

@@ -26,12 +26,27 @@ def _placeholder_elements(slide):
             yield int(ph.get("idx", "0")), element
 
 
-def placeholder(slide, idx: int):
-    """The slide's placeholder with ``idx``, or None when its layout has none."""
+def placeholder_element(slide, idx: int):
+    """The ``p:sp`` (or other shape element) of the slide's placeholder ``idx``, or None."""
     for found, element in _placeholder_elements(slide):
         if found == idx:
-            return slide.shapes._shape_factory(element)
+            return element
     return None
+
+
+def placeholder(slide, idx: int):
+    """The slide's placeholder with ``idx`` as a python-pptx shape, or None when it has none."""
+    element = placeholder_element(slide, idx)
+    return slide.shapes._shape_factory(element) if element is not None else None
+
+
+def text_body(slide, idx: int):
+    """The text body (``p:txBody``) of placeholder ``idx``, created if missing; None if no such
+    placeholder. Works on the XML directly: building python-pptx shape objects costs XPath."""
+    element = placeholder_element(slide, idx)
+    if element is None or element.tag != qn("p:sp"):
+        return None
+    return element.get_or_add_txBody()
 
 
 def remove_unused(slide, keep: set[int]) -> None:
@@ -46,19 +61,12 @@ def remove_unused(slide, keep: set[int]) -> None:
             element.getparent().remove(element)
 
 
-def set_title(slide, writer: TextWriter, title: TextBlock) -> None:
-    shape = slide.shapes.title
-    if shape is None:
-        return
-    writer.fill(shape.text_frame._txBody, title, bullets=False)
-
-
 def set_text(slide, idx: int, writer: TextWriter, block: TextBlock | None, *, bullets: bool = False) -> bool:
     """Fill placeholder ``idx``; False when the layout has no such placeholder."""
-    shape = placeholder(slide, idx)
-    if shape is None:
+    txBody = text_body(slide, idx)
+    if txBody is None:
         return False
-    writer.fill(shape.text_frame._txBody, block, bullets=bullets)
+    writer.fill(txBody, block, bullets=bullets)
     return True
 
 
