@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Diagnostic, display_path
 from ..model import Outline
 from ..project import project_root
 from .include import expand_includes
 from .source import read_text
-from .templating import expand
 from .validate import validate_outline
 from .variables import collect_variables
 from .yaml_tree import SourceMap, parse_yaml
@@ -33,6 +33,16 @@ class LoadedOutline:
         return self.path.stem
 
 
+def _has_templates(node: Any) -> bool:
+    if isinstance(node, str):
+        return "{{" in node or "{%" in node
+    if isinstance(node, dict):
+        return any(_has_templates(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_templates(v) for v in node)
+    return False
+
+
 def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
                  data_files: Mapping[str, str] | None = None) -> LoadedOutline:
     """Read, parse, expand and validate an outline; raise OutlineError naming file:line:col.
@@ -50,6 +60,9 @@ def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
     project = project_root(base_dir)
     data, source_map = expand_includes(data, source_map, path, project, warnings, inputs)
     names = collect_variables(data, source_map, base_dir, project, variables or {}, data_files or {}, inputs)
-    data = expand(data, names, source_map)
+    if _has_templates(data):
+        from .templating import expand  # Jinja2 loads only for outlines that use it
+
+        data = expand(data, names, source_map)
     outline = validate_outline(data, source_map)
     return LoadedOutline(outline, source_map, path, base_dir, tuple(warnings), tuple(inputs))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-
 from .types import Run
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser():
+    from markdown_it import MarkdownIt  # lazily: most text has no markup at all
+
     md = MarkdownIt("zero").enable(["emphasis", "link", "newline", "escape", "backticks", "autolink"])
     md.validateLink = lambda url: url.lower().startswith(_SAFE_SCHEMES)  # no javascript: links
     return md

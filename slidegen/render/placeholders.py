@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
@@ -26,12 +28,20 @@ def _placeholder_elements(slide):
             yield int(ph.get("idx", "0")), element
 
 
+_INDEX: "weakref.WeakKeyDictionary[object, dict[int, object]]" = weakref.WeakKeyDictionary()
+
+
 def placeholder_element(slide, idx: int):
-    """The ``p:sp`` (or other shape element) of the slide's placeholder ``idx``, or None."""
-    for found, element in _placeholder_elements(slide):
-        if found == idx:
-            return element
-    return None
+    """The ``p:sp`` (or other shape element) of the slide's placeholder ``idx``, or None.
+
+    The slide's placeholders are indexed once; an entry whose element has since been replaced
+    (a picture inserted) or removed is looked up afresh."""
+    index = _INDEX.get(slide.part)
+    element = index.get(idx) if index is not None else None
+    if element is None or element.getparent() is None:
+        index = _INDEX[slide.part] = dict(_placeholder_elements(slide))
+        element = index.get(idx)
+    return element
 
 
 def placeholder(slide, idx: int):
