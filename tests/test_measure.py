@@ -239,3 +239,29 @@ def test_lines_fit_and_reproduce_the_text(text: str, width: float, size: float, 
         # A wrapped line never starts with a space, unless a combining mark is drawn on it.
         assert line[0] not in " \t" or (len(line) > 1 and unicodedata.combining(line[1]))
     assert len(layout.line_widths_pt) == len(layout.lines) == len(layout.line_heights_pt)
+
+
+# --- the one-line quick path agrees with the full line breaker ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from slidegen.plan import measure as _m  # noqa: E402
+
+_words = st.sampled_from(["Việt", "Nam", "hợp", "tác", "SHTT", "ASEAN", "2019–2021", "COVID-19", "a/b", "x" * 30, ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(_words, max_size=8).map(" ".join), st.booleans(), st.booleans()),
+                min_size=1, max_size=3),
+       st.sampled_from(["Arial", "Calibri", "Times New Roman", "Verdana"]), st.floats(10, 40), st.floats(50, 900))
+def test_quick_one_line_layout_matches_the_full_breaker(spans, font, size, width) -> None:
+    spec = _m.ParagraphSpec(tuple(_m.Span(t, b, i) for t, b, i in spans), font, size)
+    quick = _m._one_line(spec, width, width)
+    if quick is None:
+        return
+    gs, tallest = _m._graphemes(spec.spans, spec.font)
+    lines = _m._fill(gs, size, width, width)
+    assert len(lines) == 1
+    assert abs(_m._trimmed(lines[0]) * size - quick.line_widths_pt[0]) < 1e-6
+    assert quick.lines == ("".join(g[0] for g in lines[0]),)
