@@ -135,14 +135,14 @@ def _roles(kind: str, phs: list[Placeholder]) -> dict[str, Placeholder] | None:
     return None
 
 
-def _choice(layout, kind: str, roles: dict[str, Placeholder], via: str) -> LayoutChoice:
-    footers = {_FOOTERS[p.type]: p for p in _placeholders(layout) if p.type in _FOOTERS}
+def _choice(layout, kind: str, roles: dict[str, Placeholder], via: str,
+            placeholders: list[Placeholder] | None = None) -> LayoutChoice:
+    footers = {_FOOTERS[p.type]: p for p in (placeholders or _placeholders(layout)) if p.type in _FOOTERS}
     every = {**roles, **footers}
     return LayoutChoice(layout.name, {k: p.idx for k, p in every.items()}, {k: p.box for k, p in every.items()}, via)
 
 
-def _photo_choice(layout) -> LayoutChoice | None:
-    phs = _placeholders(layout)
+def _photo_choice(layout, phs: list[Placeholder]) -> LayoutChoice | None:
     title = next((p for p in phs if p.type in _TITLES), None)
     pictures = sorted((p for p in phs if p.type == PH.PICTURE), key=lambda p: (p.box[1], p.box[0]))
     if title is None or not pictures:
@@ -154,7 +154,7 @@ def _photo_choice(layout) -> LayoutChoice | None:
                  and abs(c.box[0] - picture.box[0]) < picture.box[2] // 2]
         caption = min(below, key=lambda c: c.box[1], default=None)
         slots.append((picture.idx, caption.idx if caption else None))
-    base = _choice(layout, "photos", {"title": title}, "type")
+    base = _choice(layout, "photos", {"title": title}, "type", phs)
     return LayoutChoice(base.name, base.roles, base.boxes, "type", tuple(slots))
 
 
@@ -164,12 +164,15 @@ def map_template(presentation, overrides: dict[str, str] | None = None) -> Templ
     overrides = overrides or {}
     layouts = list(presentation.slide_layouts)
     by_name = {layout.name.strip().lower(): layout for layout in layouts}
+    # Reading placeholders through python-pptx resolves inherited geometry with XPath: once each.
+    read = {id(layout): _placeholders(layout) for layout in layouts}
+
     found: dict[str, LayoutChoice] = {}
     base_kinds = ("title", "bullets", "section", "columns", "comparison", "table", "image", "title_only")
     for kind in base_kinds:
         candidates = []
         for layout in layouts:
-            roles = _roles(kind, _placeholders(layout))
+            roles = _roles(kind, read[id(layout)])
             if roles is None:
                 continue
             named = layout.name.strip().lower() in LOCALIZED_NAMES.get(kind, ())
@@ -177,27 +180,28 @@ def map_template(presentation, overrides: dict[str, str] | None = None) -> Templ
             candidates.append((not typed, not named, len(layout.placeholders), layouts.index(layout), layout, roles))
         if candidates:
             best = min(candidates, key=lambda c: c[:4])
-            found[kind] = _choice(best[4], kind, best[5], "type" if not best[0] else "name" if not best[1] else "shape")
+            found[kind] = _choice(best[4], kind, best[5], "type" if not best[0] else "name" if not best[1] else "shape",
+                                  read[id(best[4])])
     # slidegen's own layouts for the kinds that Office templates do not have.
     own = {"agenda": "bullets", "timeline": "title_only", "figures": "title_only", "quote": "bullets",
            "closing": "title"}
     for kind, shape_of in own.items():
         layout = by_name.get(names.LAYOUT_NAMES[kind].lower())
-        roles = _roles(shape_of, _placeholders(layout)) if layout is not None else None
+        roles = _roles(shape_of, read[id(layout)]) if layout is not None else None
         if kind == "quote" and layout is not None:
-            bodies = sorted((p for p in _placeholders(layout) if p.type in _TEXT), key=lambda p: p.box[1])
-            roles = {"title": next(p for p in _placeholders(layout) if p.type in _TITLES), "body": bodies[0],
+            bodies = sorted((p for p in read[id(layout)] if p.type in _TEXT), key=lambda p: p.box[1])
+            roles = {"title": next(p for p in read[id(layout)] if p.type in _TITLES), "body": bodies[0],
                      **({"meta": bodies[1]} if len(bodies) > 1 else {})} if bodies else None
         if roles is not None:
-            found[kind] = _choice(layout, kind, roles, "name")
+            found[kind] = _choice(layout, kind, roles, "name", read[id(layout)])
     result = TemplateMap()
     for kind, name in overrides.items():
         layout = by_name.get(name.strip().lower())
-        roles = _roles(_shape_kind(kind), _placeholders(layout)) if layout is not None else None
+        roles = _roles(_shape_kind(kind), read[id(layout)]) if layout is not None else None
         if roles is None:
             result.missing.append(f"{kind}: override '{name}' is not a usable layout")
         else:
-            found[kind] = _choice(layout, kind, roles, "override")
+            found[kind] = _choice(layout, kind, roles, "override", read[id(layout)])
     for kind in (*names.LAYOUT_NAMES, "title_only"):
         if kind in found:
             result.kinds[kind] = found[kind]
@@ -209,7 +213,7 @@ def map_template(presentation, overrides: dict[str, str] | None = None) -> Templ
         elif kind in REQUIRED:
             result.missing.append(f"{kind}: no layout with a title and a {'subtitle' if kind == 'title' else 'body'}")
     for layout in layouts:
-        photo = _photo_choice(layout)
+        photo = _photo_choice(layout, read[id(layout)])
         if photo is not None:
             result.photos.setdefault(len(photo.photo_slots), photo)
     return result
