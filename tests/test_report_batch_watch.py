@@ -83,3 +83,27 @@ def _wait(condition, timeout: float = 20.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting for the watcher"
         time.sleep(0.05)
+
+
+def test_stress_report_shows_continuations_and_font_scales(tmp_path: Path) -> None:
+    stress = Path(__file__).resolve().parent / "decks" / "stress.yaml"
+    report = tmp_path / "stress.json"
+    result = CliRunner().invoke(cli, ["build", str(stress), "-o", str(tmp_path / "s.pptx"), "--report-json", str(report)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    continued = [s for s in data["slides"] if s["continuation_of"]]
+    assert data["summary"]["continuations"] == len(continued) >= 10
+    for slide in continued:
+        first = data["slides"][slide["continuation_of"] - 1]
+        assert first["continuation_of"] is None and slide["title"] == first["title"] + " (tiếp)"
+    scaled = [s for s in data["slides"] if s["font_scale"] < 1]
+    assert all(0.5 <= s["font_scale"] < 1 for s in scaled)
+
+
+def test_awgipc_agenda_is_shrunk_within_the_floor(tmp_path: Path) -> None:
+    report = tmp_path / "a.json"
+    result = CliRunner().invoke(cli, ["build", str(DECKS / "awgipc.yaml"), "-o", str(tmp_path / "a.pptx"),
+                                      "--report-json", str(report)])
+    assert result.exit_code == 0
+    agenda = json.loads(report.read_text(encoding="utf-8"))["slides"][1]
+    assert agenda["kind"] == "agenda" and 0.8 <= agenda["font_scale"] < 1
