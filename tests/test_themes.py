@@ -111,3 +111,12 @@ def test_theme_errors_name_file_key_and_line(tmp_path: Path) -> None:
         load_theme("bad", tmp_path)
     [message] = [str(d) for d in caught.value.diagnostics]
     assert re.search(r"themes/bad/theme.yaml:5:12: theme key 'colors.accent1': .*6 hex digits", message), message
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_line_spacing_never_clips_stacked_diacritics(name: str) -> None:
+    from slidegen.plan.measure import min_line_spacing_for_diacritics
+
+    theme = load_theme(name)
+    for font in {theme.fonts.major, theme.fonts.minor}:
+        assert theme.body.line_spacing >= min_line_spacing_for_diacritics(font), font

@@ -12,6 +12,10 @@ from ..errors import Diagnostic, SlidegenError
 
 T = TypeVar("T")
 
+# Coloured on a terminal; click.echo drops the colour codes when output is a file or a pipe.
+ERROR = click.style("error:", fg="red", bold=True)
+WARNING = click.style("warning:", fg="yellow", bold=True)
+
 
 def run_or_exit(action: Callable[[], T]) -> T:
     """Run ``action``; a SlidegenError is printed (no traceback) and exits with status 1."""
@@ -19,7 +23,7 @@ def run_or_exit(action: Callable[[], T]) -> T:
         return action()
     except SlidegenError as error:
         for diagnostic in error.diagnostics:
-            click.echo(f"error: {diagnostic}", err=True)
+            click.echo(f"{ERROR} {diagnostic}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
@@ -28,4 +32,4 @@ def run_or_exit(action: Callable[[], T]) -> T:
 
 def print_warnings(warnings: tuple[Diagnostic, ...]) -> None:
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"{WARNING} {warning}", err=True)
