@@ -12,12 +12,11 @@ import dataclasses
 
 from ..theme.grid import PHOTO_COUNTS, layout_count, photo_cells
 from ..theme.model import LayoutGeometry, Theme
-from . import measure as ms
 from .context import PlanContext
 from .fit_table import fit_table
-from .fit_text import (PT_PER_INCH, TextStyle, best_scale, body_style, box_pt, fit_block, plain_style,
+from .fit_text import (TextStyle, best_scale, body_style, box_pt, fit_block, plain_style,
                        scaled)
-from .types import Kind, Para, PlannedSlide, SlideContent, TextBlock
+from .types import Kind, Para, PlannedSlide, TextBlock
 
 
 def fit_slides(ctx: PlanContext, slides: list[PlannedSlide]) -> list[list[PlannedSlide]]:
@@ -226,4 +225,3 @@ def _drawn_scale(ctx: PlanContext, slide: PlannedSlide) -> float:
     return round(scale, 3)
 
 
-__all__ = ["fit_slides", "geometry", "PT_PER_INCH", "ms"]

@@ -16,7 +16,6 @@ from typing import IO
 
 from xml.sax.saxutils import quoteattr
 
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from pptx.opc.serialized import _ContentTypesItem
@@ -76,4 +75,3 @@ def _rels_xml(rels) -> bytes:
     return (_RELS_HEAD + "".join(items) + "</Relationships>").encode("utf-8")
 
 
-__all__ = ["build_timestamp", "write_package", "RT"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...theme.grid import PHOTO_COUNTS, photo_cells
 from ...theme.model import LayoutGeometry, Theme
 from . import layouts as names
-from .shapes import NS, Level, background, emu, list_style, placeholder, rectangle, sp_tree
+from .shapes import NS, Level, background, emu, placeholder, rectangle, sp_tree
 
 MAJOR, MINOR = "+mj-lt", "+mn-lt"
 
@@ -148,4 +148,3 @@ def layout_xml(theme: Theme, spec: LayoutSpec) -> str:
             "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>")
 
 
-__all__ = ["master_xml", "layout_xml", "layout_specs", "LayoutSpec", "list_style"]
