@@ -7,7 +7,7 @@ recursively, everything else is replaced).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,14 @@ class ThemeInfo:
 
 
 def builtin_dir() -> Path:
-    """Where the built-in themes are: ``themes/`` in a checkout, ``slidegen/_themes`` when installed."""
+    """Where the built-in themes are: ``themes/`` in a checkout, ``slidegen/_themes`` when installed
+    (a data-only namespace package, so its folder comes from the import spec)."""
     checkout = Path(__file__).resolve().parents[2] / "themes"
     if (checkout / "formal" / THEME_FILE).is_file():
         return checkout
-    return Path(str(resources.files("slidegen._themes")))
+    spec = importlib.util.find_spec("slidegen._themes")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else checkout
 
 
 def builtin_names() -> list[str]:
