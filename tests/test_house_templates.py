@@ -93,6 +93,8 @@ def test_awgipc_on_a_house_template(request: pytest.FixtureRequest, tmp_path: Pa
     assert len(slides) == result.slide_count
     assert not any("Mẫu" in (s.shapes.title.text_frame.text if s.shapes.title else "") for s in slides)
     assert slides[0].slide_layout.name in ("Trang chiếu Tiêu đề", "Title Slide")
+    first_slide_text = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
+    assert "Cục Sở hữu trí tuệ" in first_slide_text and "04/03/2022" in first_slide_text
     assert {s.slide_layout.name for s in slides} >= {VIETNAMESE_NAMES["Title and Content"]} \
         if fixture == "vietnamese_template" else {"Title and Content"}
 

@@ -141,6 +141,12 @@ def _fit_single_boxes(ctx: PlanContext, slide: PlannedSlide, layout: LayoutGeome
         Kind.IMAGE: {},
     }.get(slide.kind, {})
     updates = {}
+    if c.meta is not None and layout.meta is None and layout.subtitle is not None and slide.kind is Kind.TITLE:
+        # A template without a place for organisation and date: they follow the subtitle.
+        subtitle = TextBlock((c.subtitle.paras if c.subtitle else ()) + c.meta.paras)
+        updates["subtitle"] = _fit_line(ctx, subtitle, sizes.meta, layout.subtitle, slide)
+        updates["meta"] = None
+        roles = {k: v for k, v in roles.items() if k not in ("subtitle", "meta")}
     for role, size in roles.items():
         block = getattr(c, role)
         box = getattr(layout, "body" if role == "body" else role, None)
