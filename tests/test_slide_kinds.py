@@ -85,3 +85,25 @@ def test_footers_off_on_title_and_closing_and_real_fields_elsewhere(every_kind: 
             [number_ph] = [p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
             field = number_ph.text_frame._txBody.find(".//{*}fld")
             assert field.get("type") == "slidenum" and field.findtext("{*}t") == str(number)
+
+
+@pytest.mark.parametrize("fmt, suffix", [("PNG", "png"), ("JPEG", "jpg"), ("GIF", "gif"), ("BMP", "bmp"),
+                                         ("TIFF", "tiff")])
+def test_every_supported_image_type_is_packaged_with_its_content_type(workdir: Path, fmt: str, suffix: str) -> None:
+    import zipfile
+
+    from PIL import Image
+
+    Image.new("RGB", (300, 200), (20, 120, 60)).save(workdir / f"pic.{suffix}", fmt)
+    (workdir / "o.yaml").write_text(
+        "deck: {title: T}\nsections:\n  - title: A\n    items:\n      - title: x\n        slides:\n"
+        f"          - photos: [{{path: pic.{suffix}, caption: a}}, {{path: pic.{suffix}, caption: b}}]\n",
+        encoding="utf-8")
+    out = workdir / "o.pptx"
+    build(Path("o.yaml"), out)
+    assert_valid_pptx(out)
+    with zipfile.ZipFile(out) as archive:
+        media = [n for n in archive.namelist() if n.startswith("ppt/media/")]
+        types = archive.read("[Content_Types].xml").decode()
+    assert len(media) == 1  # the same picture twice is stored once
+    assert f"image/{ {'jpg': 'jpeg', 'tiff': 'tiff'}.get(suffix, suffix) }" in types
