@@ -201,11 +201,11 @@ def _drawn_scale(ctx: PlanContext, slide: PlannedSlide) -> float:
         checks = []
         for e in c.events:
             checks.append(([Para(ctx.runs(e.date, slide.source), size_pt=t.date_size, bullet=False)],
-                           (0, 0, cell_w, t.date_height), True))
+                           (0, 0, cell_w, t.date_height), True, theme.fonts.minor))
             paras = [Para(ctx.runs(e.title, slide.source), size_pt=t.title_size, bullet=False)]
             if e.detail:
                 paras.append(Para(ctx.runs(e.detail, slide.source), size_pt=t.detail_size, bullet=False))
-            checks.append((paras, (0, 0, cell_w, below), True))
+            checks.append((paras, (0, 0, cell_w, below), True, theme.fonts.minor))
     elif slide.kind is Kind.FIGURES and c.figures:
         f = theme.figures
         x, y, w, h = theme.layouts.figures.content or theme.layouts.bullets.body
@@ -213,15 +213,16 @@ def _drawn_scale(ctx: PlanContext, slide: PlannedSlide) -> float:
         card_w = (w - f.gap * (count - 1)) / count
         checks = []
         for fig in c.figures:
+            # The big number is set in the heading font (+mj-lt), its label in the body font.
             checks.append(([Para(ctx.runs(fig.value, slide.source), size_pt=f.value_size, bullet=False)],
-                           (0, 0, card_w, h * f.value_height), True))
+                           (0, 0, card_w, h * f.value_height), True, theme.fonts.major))
             checks.append(([Para(ctx.runs(fig.label, slide.source), size_pt=f.label_size, bullet=False)],
-                           (0, 0, card_w, h * (1 - f.value_height)), False))
+                           (0, 0, card_w, h * (1 - f.value_height)), False, theme.fonts.minor))
     else:
         return 1.0
     scale = 1.0
-    for paras, box, bold in checks:
-        style = TextStyle(theme.fonts.minor, False, 0.0, 0.0, theme.body.line_spacing, bold)
+    for paras, box, bold, font in checks:
+        style = TextStyle(font, False, 0.0, 0.0, theme.body.line_spacing, bold)
         found = best_scale(paras, style, box_pt(theme, box), 0.5, 8.0)
         if found is None:
             ctx.warn(f"text '{paras[0].text[:40]}' does not fit its cell on slide '{slide.title}'; "

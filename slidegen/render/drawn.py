@@ -85,16 +85,23 @@ def _rect(slide, left: int, top: int, width: int, height: int, fill: str, *, sha
         sp._element.remove(style)
 
 
-def _text(slide, writer: TextWriter, left: int, top: int, width: int, height: int, block: TextBlock, *,
-          anchor, color: str, name: str, theme: Theme, font: str | None = None) -> None:
+def _text_frame(slide, left: int, top: int, width: int, height: int, theme: Theme, name: str):
+    """A new wrapping text box with the theme's insets (the ones the planner measured with) and
+    no autofit (sizes were decided by the planner)."""
     box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     box.name = name
     frame = box.text_frame
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE  # sizes were decided by the planner
-    insets = theme.insets  # the same insets the planner measured with
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    insets = theme.insets
     frame.margin_left, frame.margin_right = Inches(insets.left), Inches(insets.right)
     frame.margin_top, frame.margin_bottom = Inches(insets.top), Inches(insets.bottom)
+    return frame
+
+
+def _text(slide, writer: TextWriter, left: int, top: int, width: int, height: int, block: TextBlock, *,
+          anchor, color: str, name: str, theme: Theme, font: str | None = None) -> None:
+    frame = _text_frame(slide, left, top, width, height, theme, name)
     frame.vertical_anchor = anchor
     writer.fill(frame._txBody, block, bullets=False)
     for p in frame._txBody.findall(qn("a:p")):
@@ -118,14 +125,7 @@ def draw_text_box(slide, writer: TextWriter, box, block: TextBlock, theme: Theme
     Bulleted paragraphs get the theme's bullet, indent and spacing written explicitly, since a
     text box does not inherit the body style."""
     left, top, width, height = (int(Inches(v)) for v in box)
-    shape = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
-    shape.name = name
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    insets = theme.insets
-    frame.margin_left, frame.margin_right = Inches(insets.left), Inches(insets.right)
-    frame.margin_top, frame.margin_bottom = Inches(insets.top), Inches(insets.bottom)
+    frame = _text_frame(slide, left, top, width, height, theme, name)
     writer.fill(frame._txBody, block, bullets=False)
     if not bullets:
         return
