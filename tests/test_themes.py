@@ -120,3 +120,34 @@ def test_line_spacing_never_clips_stacked_diacritics(name: str) -> None:
     theme = load_theme(name)
     for font in {theme.fonts.major, theme.fonts.minor}:
         assert theme.body.line_spacing >= min_line_spacing_for_diacritics(font), font
+
+
+def test_a_theme_logo_sits_on_the_master_and_keeps_its_proportions(tmp_path: Path) -> None:
+    from PIL import Image
+    from pptx import Presentation
+
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (400, 100), (180, 20, 30)).save(tmp_path / "assets" / "logo.png")
+    folder = tmp_path / "themes" / "house"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("extends: formal\nname: house\ndescription: H\nlogo: logo.png\n"
+                                       "logo_box: [11.0, 0.35, 1.7, 0.6]\n")
+    out = tmp_path / "d.pptx"
+    build(DECKS / "awgipc.yaml", out, theme_name=str(folder))
+    assert_valid_pptx(out)
+    master = Presentation(str(out)).slide_masters[0]
+    [logo] = [s for s in master.shapes if s.name == "Logo"]
+    assert abs(logo.width / logo.height - 4.0) < 0.01
+    with zipfile.ZipFile(out) as archive:
+        assert "ppt/media/logo.png" in archive.namelist()
+
+
+def test_a_missing_logo_is_a_clear_theme_error(tmp_path: Path) -> None:
+    folder = tmp_path / "themes" / "house"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("extends: formal\nname: house\ndescription: H\nlogo: nope.png\n"
+                                       "logo_box: [11.0, 0.35, 1.7, 0.6]\n")
+    with pytest.raises(ThemeError) as caught:
+        load_theme("house", tmp_path)
+    assert re.search(r"themes/house/theme.yaml:4:7: logo 'nope.png' not found", str(caught.value))

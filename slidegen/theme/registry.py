@@ -82,11 +82,51 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
     if files is not None:
         files.extend(Path(p) for p in chain)
     try:
-        return Theme.model_validate(data)
+        theme = Theme.model_validate(data)
     except ValidationError as exc:
         problems = [Diagnostic(f"theme key '{'.'.join(map(str, e['loc']))}': {e['msg']}",
                                source_map.at(tuple(e["loc"]))) for e in exc.errors(include_url=False)]
         raise ThemeError.many(problems) from None
+    if theme.logo:
+        logo = _find_logo(theme.logo, [Path(p).parent for p in chain], search_from)
+        if logo is None:
+            raise ThemeError(f"logo '{theme.logo}' not found next to the theme or in assets/",
+                             source_map.at(("logo",)))
+        _check_logo(logo, theme.logo_box is not None, source_map.at(("logo",)))
+        theme = theme.model_copy(update={"logo": str(logo)})
+        if files is not None:
+            files.append(logo)
+    return theme
+
+
+def _check_logo(path: Path, has_box: bool, where: SourceLocation) -> None:
+    from PIL import Image
+
+    if not has_box:
+        raise ThemeError("a theme with a 'logo' needs a 'logo_box': [left, top, width, height] in inches", where)
+    try:
+        with Image.open(path) as image:
+            fmt = image.format
+    except Exception as exc:  # Pillow raises many types for broken files
+        raise ThemeError(f"logo {path.name} is not a readable picture ({exc})", where) from None
+    if fmt not in ("PNG", "JPEG"):
+        raise ThemeError(f"logo {path.name} is {fmt}; use PNG or JPEG", where)
+
+
+def _find_logo(name: str, theme_dirs: list[Path], search_from: Path | None) -> Path | None:
+    """A logo next to the theme, in the project's assets/, or among the built-in assets."""
+    from ..project import project_root
+
+    candidates = [d / name for d in theme_dirs]
+    candidates += [project_root(d) / "assets" / name for d in theme_dirs]
+    if search_from is not None:
+        candidates.append(project_root(search_from) / "assets" / name)
+        candidates.append(project_root(search_from) / name)
+    candidates += [builtin_dir().parent / "assets" / name, builtin_dir().parent / "_assets" / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
 
 
 def list_themes() -> list[ThemeInfo]:

@@ -8,6 +8,7 @@ planner measures text against the boxes the deck will really have.
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import zipfile
 from pathlib import Path
@@ -50,10 +51,8 @@ def read_template(path: Path) -> bytes:
     except Exception as exc:  # python-pptx raises many types for foreign packages
         raise ThemeError(f"{shown} cannot be read as a PowerPoint template: {exc}") from None
     _remove_slides(presentation)
-    import datetime as _dt
-
     out = io.BytesIO()
-    write_package(presentation, out, _dt.datetime(1980, 1, 1))
+    write_package(presentation, out, _dt.datetime(1980, 1, 1))  # the deck's own date is set later
     return out.getvalue()
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...theme.grid import PHOTO_COUNTS, photo_cells
-from ...theme.model import LayoutGeometry, Theme
+from ...theme.model import Box, LayoutGeometry, Theme
 from . import layouts as names
-from .shapes import NS, Level, background, emu, placeholder, rectangle, sp_tree
+from .shapes import NS, Level, background, emu, picture, placeholder, rectangle, sp_tree
 
 MAJOR, MINOR = "+mj-lt", "+mn-lt"
 
@@ -48,9 +48,12 @@ def _footer_shapes(theme: Theme, first_id: int, color: str | None = None) -> lis
     ]
 
 
-def master_xml(theme: Theme, layout_rel_ids: list[str]) -> str:
+def master_xml(theme: Theme, layout_rel_ids: list[str], logo: tuple[str, Box] | None = None) -> str:
+    """The slide master; ``logo`` is (relationship id, box) of the theme's logo picture."""
     bullets = theme.layouts.bullets
     shapes = [rectangle(2 + n, f"Decoration {n + 1}", d.box, d.fill) for n, d in enumerate(theme.decorations)]
+    if logo is not None:
+        shapes.append(picture(2 + len(shapes), "Logo", logo[1], logo[0]))
     next_id = 2 + len(shapes)
     shapes.append(placeholder(next_id, "Title Placeholder", 'type="title"', bullets.title, theme,
                               anchor=theme.title.anchor, text="Title"))

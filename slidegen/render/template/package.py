@@ -87,6 +87,26 @@ _APP = (f'{_XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/office
         "<Application>slidegen</Application></Properties>")
 
 
+_IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg"}
+
+
+def _logo(theme: Theme) -> tuple[str, bytes, tuple[float, float, float, float]] | None:
+    """(extension, bytes, box) of the theme's logo, scaled to fit its box without distortion."""
+    if not theme.logo or not theme.logo_box:
+        return None
+    from PIL import Image
+
+    with Image.open(theme.logo) as image:
+        fmt, (width, height) = image.format, image.size
+    with open(theme.logo, "rb") as handle:
+        data = handle.read()
+    suffix = {"PNG": "png", "JPEG": "jpeg"}[fmt]
+    left, top, box_w, box_h = theme.logo_box
+    scale = min(box_w / width, box_h / height)
+    w, h = width * scale, height * scale
+    return suffix, data, (left + box_w - w, top + (box_h - h) / 2, w, h)   # right-aligned, centred
+
+
 def compile_template(theme: Theme) -> bytes:
     """A .pptx with the theme's master and layouts and no slides, as bytes (deterministic)."""
     specs = layout_specs()
@@ -99,6 +119,16 @@ def compile_template(theme: Theme) -> bytes:
             overrides["/" + name] = content_type
 
     layout_rels = [f"rId{n + 1}" for n in range(len(specs))]
+    master_rels = [(rid, "slideLayout", f"../slideLayouts/slideLayout{n + 1}.xml") for n, rid in enumerate(layout_rels)]
+    master_rels.append((f"rId{len(specs) + 1}", "theme", "../theme/theme1.xml"))
+    logo = _logo(theme)
+    if logo is not None:
+        suffix, data, box = logo
+        put(f"ppt/media/logo.{suffix}", data)
+        master_rels.append((f"rId{len(specs) + 2}", "image", f"../media/logo.{suffix}"))
+        logo_ref = (f"rId{len(specs) + 2}", box)
+    else:
+        logo_ref = None
     put("ppt/presentation.xml", _presentation(theme), _PML + "presentation.main+xml")
     put("ppt/_rels/presentation.xml.rels", _rels([
         ("rId1", "slideMaster", "slideMasters/slideMaster1.xml"),
@@ -107,10 +137,8 @@ def compile_template(theme: Theme) -> bytes:
         ("rId4", "presProps", "presProps.xml"),
         ("rId5", "viewProps", "viewProps.xml"),
         ("rId6", "tableStyles", "tableStyles.xml")]))
-    put("ppt/slideMasters/slideMaster1.xml", master_xml(theme, layout_rels), _PML + "slideMaster+xml")
-    put("ppt/slideMasters/_rels/slideMaster1.xml.rels", _rels(
-        [(rid, "slideLayout", f"../slideLayouts/slideLayout{n + 1}.xml") for n, rid in enumerate(layout_rels)]
-        + [(f"rId{len(specs) + 1}", "theme", "../theme/theme1.xml")]))
+    put("ppt/slideMasters/slideMaster1.xml", master_xml(theme, layout_rels, logo_ref), _PML + "slideMaster+xml")
+    put("ppt/slideMasters/_rels/slideMaster1.xml.rels", _rels(master_rels))
     for n, spec in enumerate(specs, start=1):
         put(f"ppt/slideLayouts/slideLayout{n}.xml", layout_xml(theme, spec), _PML + "slideLayout+xml")
         put(f"ppt/slideLayouts/_rels/slideLayout{n}.xml.rels",
@@ -130,6 +158,7 @@ def compile_template(theme: Theme) -> bytes:
                               ("rId3", "extended-properties", "docProps/app.xml")]))
     types = ('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
              '<Default Extension="xml" ContentType="application/xml"/>'
+             + (f'<Default Extension="{logo[0]}" ContentType="{_IMAGE_TYPES[logo[0]]}"/>' if logo else "")
              + "".join(f"<Override PartName={quoteattr(n)} ContentType={quoteattr(t)}/>" for n, t in overrides.items()))
     content_types = f'{_XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{types}</Types>'
     buffer = io.BytesIO()

@@ -118,3 +118,11 @@ def sp_tree(shapes: list[str]) -> str:
 
 def background(color: str) -> str:
     return f"<p:bg><p:bgPr>{scheme(color)}<a:effectLst/></p:bgPr></p:bg>"
+
+
+def picture(shape_id: int, name: str, box: Box, rel_id: str) -> str:
+    """A picture (``p:pic``) drawn on a master, e.g. the organisation's logo."""
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoteattr(name)} descr={quoteattr(name)}/>'
+            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr>'
+            f'<p:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+            f'<p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
