@@ -84,7 +84,6 @@ class TextSizes(_Strict):
     quote: float = 28
     attribution: float = 18
     table: float = 16
-    footer: float = 11
 
 
 class Insets(_Strict):
