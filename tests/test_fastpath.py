@@ -1,4 +1,5 @@
-"""The fast slide path gives exactly what python-pptx's plain path gives (not timed)."""
+"""The fast paths give exactly what python-pptx gives (not timed): slides, template placeholders,
+relationship targets."""
 
 from __future__ import annotations
 
@@ -42,3 +43,49 @@ def test_fast_and_plain_paths_are_byte_identical(tmp_path: Path, which: str) -> 
     assert_valid_pptx(plain)
     assert dump_pptx(io.BytesIO(outputs[True])) == dump_pptx(io.BytesIO(outputs[False]))
     assert outputs[True] == outputs[False]
+
+
+def test_written_relationship_targets_are_python_pptx_relative_refs(tmp_path: Path) -> None:
+    """slidegen writes relationship XML itself (package.py); every target must be what
+    python-pptx computes, for the package and for every part."""
+    from pptx import Presentation
+
+    from slidegen.render.package import relative_ref
+
+    planned = plan_outline(DECKS / "awgipc.yaml")
+    buffer = io.BytesIO()
+    render_deck(planned.deck, planned.theme, buffer)
+    package = Presentation(buffer).part.package
+    checked = [(rel, "/") for rel in package._rels.values()]
+    checked += [(rel, part.partname.baseURI) for part in package.iter_parts() for rel in part.rels.values()]
+    internal = [(rel, base) for rel, base in checked if not rel.is_external]
+    assert len(internal) > 100
+    for rel, base in internal:
+        assert relative_ref(rel.target_partname, base) == rel.target_ref
+
+
+@pytest.mark.parametrize("source", ["formal", "python-pptx default"])
+def test_template_placeholders_match_python_pptx(source: str) -> None:
+    """Layout placeholders are read from the XML directly; their types, indexes and boxes must
+    equal python-pptx's, including boxes a layout inherits from its master."""
+    from pptx import Presentation
+
+    from slidegen.render.deck import _template_bytes
+    from slidegen.render.template.mapping import Placeholder, _placeholders
+    from slidegen.theme.registry import load_theme
+
+    if source == "formal":
+        presentation = Presentation(io.BytesIO(_template_bytes(load_theme("formal", DECKS, []))))
+    else:
+        presentation = Presentation()
+    inherited = 0
+    for layout in presentation.slide_layouts:
+        expected = []
+        for shape in layout.placeholders:
+            ph = shape.placeholder_format
+            inherited += not shape._element.xpath("./p:spPr/a:xfrm")
+            expected.append(Placeholder(ph.type, ph.idx, (int(shape.left or 0), int(shape.top or 0),
+                                                          int(shape.width or 0), int(shape.height or 0))))
+        assert _placeholders(layout) == expected, layout.name
+    if source != "formal":
+        assert inherited > 10   # the inheritance path is exercised

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import posixpath
 import re
 import zipfile
+from functools import lru_cache
 from typing import IO
 
 from xml.sax.saxutils import quoteattr
@@ -53,25 +55,40 @@ def write_package(presentation, stream: IO[bytes], stamp: _dt.datetime) -> None:
             archive.writestr(info, blob, compresslevel=6)
 
         add(CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
-        add(PACKAGE_URI.rels_uri.membername, _rels_xml(package._rels))
+        add(PACKAGE_URI.rels_uri.membername, _rels_xml(package._rels, PACKAGE_URI.baseURI))
         for part in parts:
             add(part.partname.membername, part.blob)
             if part._rels:
-                add(part.partname.rels_uri.membername, _rels_xml(part.rels))
+                add(part.partname.rels_uri.membername, _rels_xml(part.rels, part.partname.baseURI))
 
 
 _RELS_HEAD = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
 
 
-def _rels_xml(rels) -> bytes:
+def _rels_xml(rels, base_uri: str) -> bytes:
     """A part's relationships as XML, written directly: python-pptx builds an element tree per
     part to serialise it, a noticeable cost for thousands of parts."""
     items = []
     for rel in rels.values():
-        external = ' TargetMode="External"' if rel.is_external else ""
+        if rel.is_external:
+            target, external = rel.target_ref, ' TargetMode="External"'
+        else:
+            target, external = relative_ref(rel.target_partname, base_uri), ""
         items.append(f"<Relationship Id={quoteattr(rel.rId)} Type={quoteattr(rel.reltype)} "
-                      f"Target={quoteattr(rel.target_ref)}{external}/>")
+                     f"Target={quoteattr(target)}{external}/>")
     return (_RELS_HEAD + "".join(items) + "</Relationships>").encode("utf-8")
 
 
+def relative_ref(partname: str, base_uri: str) -> str:
+    """``partname`` relative to the folder ``base_uri``, as python-pptx's
+    ``PackURI.relative_ref`` gives it: the folders' relative path is computed once per pair of
+    folders (a handful in a deck) rather than once per relationship."""
+    folder, _, filename = partname.rpartition("/")
+    prefix = _relative_folder(folder or "/", base_uri)
+    return filename if prefix == "." else f"{prefix}/{filename}"
+
+
+@lru_cache(maxsize=256)
+def _relative_folder(folder: str, base_uri: str) -> str:
+    return posixpath.relpath(folder, base_uri)
