@@ -246,6 +246,7 @@ def test_lines_fit_and_reproduce_the_text(text: str, width: float, size: float, 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from slidegen.plan import linebreak as _lb  # noqa: E402
 from slidegen.plan import measure as _m  # noqa: E402
 
 _words = st.sampled_from(["Việt", "Nam", "hợp", "tác", "SHTT", "ASEAN", "2019–2021", "COVID-19", "a/b", "x" * 30, ""])
@@ -260,8 +261,8 @@ def test_quick_one_line_layout_matches_the_full_breaker(spans, font, size, width
     quick = _m._one_line(spec, width, width)
     if quick is None:
         return
-    gs, tallest = _m._graphemes(spec.spans, spec.font)
-    lines = _m._fill(gs, size, width, width)
+    gs, tallest = _lb.graphemes(spec.spans, spec.font)
+    lines = _lb.fill(gs, size, width, width)
     assert len(lines) == 1
-    assert abs(_m._trimmed(lines[0]) * size - quick.line_widths_pt[0]) < 1e-6
+    assert abs(_lb.trimmed_width(lines[0]) * size - quick.line_widths_pt[0]) < 1e-6
     assert quick.lines == ("".join(g[0] for g in lines[0]),)
