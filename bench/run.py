@@ -12,6 +12,7 @@ checked, so a failing build is an error, never a number.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -73,6 +74,9 @@ def measure(command: list[str], repeat: int, env: dict[str, str]) -> dict:
 
 def run(sizes: list[int], repeat: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # Measure slidegen as installed: pip byte-compiles a package when it installs it, while a
+    # checkout run with PYTHONDONTWRITEBYTECODE set would compile every module on every run.
+    compileall.compile_dir(str(REPO / "slidegen"), quiet=1)
     pandoc = pandoc_path()
     rows = []
     with tempfile.TemporaryDirectory(prefix="slidegen-bench-") as folder:
