@@ -23,7 +23,8 @@ Box = tuple[float, float, float, float]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use (see slidegen.model): only Theme's is needed.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Colors(_Strict):
