@@ -185,7 +185,7 @@ def fill(gs: Sequence[_G], size: float, first_room: float, room: float) -> list[
 
 @lru_cache(maxsize=1 << 15)
 def word_em(font: str, bold: bool, italic: bool, word: str) -> float | None:
-    """A space-free word's width in em (with the same factors as :func:`_graphemes`), or None
+    """A space-free word's width in em (with the same factors as :func:`graphemes`), or None
     when it holds anything the quick path does not handle (breaks, tabs, marks, controls)."""
     m = metrics_for(font, bold, italic)
     em = WIDTH_SAFETY * (1.0 if resolve_font(font)[1] else INEXACT_WIDTH_FACTOR) / m.units_per_em
@@ -195,5 +195,3 @@ def word_em(font: str, bold: bool, italic: bool, word: str) -> float | None:
             return None
         total += m.advance(ch)
     return total * em
-
-
