@@ -117,9 +117,10 @@ def _own_box(element) -> EmuBox | None:
         xfrm = sp_pr.find(_XFRM) if sp_pr is not None else None
     off = xfrm.find(_OFF) if xfrm is not None else None
     ext = xfrm.find(_EXT) if xfrm is not None else None
-    if off is None or ext is None:
-        return None
-    return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+    values = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")) if off is not None and ext is not None else ()
+    if len(values) != 4 or not all(v is not None and v.lstrip("-").isdigit() for v in values):
+        return None   # inherited, or not plain EMU: let python-pptx read it
+    return tuple(int(v) for v in values)
 
 
 def _area(p: Placeholder) -> int:
