@@ -45,7 +45,7 @@ def test_fast_and_plain_paths_are_byte_identical(tmp_path: Path, which: str) -> 
     assert outputs[True] == outputs[False]
 
 
-def test_written_relationship_targets_are_python_pptx_relative_refs(tmp_path: Path) -> None:
+def test_written_relationship_targets_are_python_pptx_relative_refs() -> None:
     """slidegen writes relationship XML itself (package.py); every target must be what
     python-pptx computes, for the package and for every part."""
     from pptx import Presentation
