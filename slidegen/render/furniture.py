@@ -7,8 +7,10 @@ import datetime as _dt
 from pptx.oxml.ns import qn
 
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
-from .placeholders import text_body
+from .placeholders import placeholder_shapes, text_body
 from .text import TextWriter
+
+_SP = qn("p:sp")
 
 
 def footer_roles(planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -> tuple[int, ...]:
@@ -40,9 +42,8 @@ def add_notes(notes_slide, notes: str, language: str) -> None:
 
 def notes_body(notes_slide):
     """The notes placeholder's text body (type body), read from the XML directly."""
-    for element in notes_slide.shapes._spTree.iterchildren(qn("p:sp")):
-        ph = element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-        if ph is not None and ph.get("type") == "body":
+    for ph, element in placeholder_shapes(notes_slide.shapes._spTree):
+        if ph.get("type") == "body" and element.tag == _SP:
             return element.get_or_add_txBody()
     return notes_slide.notes_text_frame._txBody
 

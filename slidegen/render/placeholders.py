@@ -15,17 +15,24 @@ _NV_PR = qn("p:nvPr")
 _PH = qn("p:ph")
 
 
-def _placeholder_elements(slide):
-    """(idx, element) for every placeholder on the slide.
+def placeholder_shapes(sp_tree):
+    """(``p:ph``, shape element) for every placeholder of a shape tree (slide, layout, notes),
+    in document order.
 
-    Read with plain child lookups: python-pptx's ``slide.placeholders`` runs XPath queries per
-    shape and per property, which dominated the time of large decks."""
-    for element in slide.shapes._spTree.iterchildren():
+    Read with plain child lookups: python-pptx's ``placeholders`` runs XPath queries per shape
+    and per property, which dominated the time of large decks."""
+    for element in sp_tree.iterchildren():
         non_visual = element[0] if len(element) else None
         nv_pr = non_visual.find(_NV_PR) if non_visual is not None else None
         ph = nv_pr.find(_PH) if nv_pr is not None else None
         if ph is not None:
-            yield int(ph.get("idx", "0")), element
+            yield ph, element
+
+
+def _placeholder_elements(slide):
+    """(idx, element) for every placeholder on the slide."""
+    for ph, element in placeholder_shapes(slide.shapes._spTree):
+        yield int(ph.get("idx", "0")), element
 
 
 _INDEX: "weakref.WeakKeyDictionary[object, dict[int, object]]" = weakref.WeakKeyDictionary()

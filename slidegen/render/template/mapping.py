@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 from pptx.oxml.ns import qn
 
+from ..placeholders import placeholder_shapes
 from . import layouts as names
 
 #: A box in EMU: (left, top, width, height).
@@ -77,8 +78,7 @@ class TemplateMap:
         return max(self.photos, default=1)
 
 
-_SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame")}
-_NV_PR, _PH, _SP_PR = qn("p:nvPr"), qn("p:ph"), qn("p:spPr")
+_SP_PR = qn("p:spPr")
 _XFRM, _FRAME_XFRM, _OFF, _EXT = qn("a:xfrm"), qn("p:xfrm"), qn("a:off"), qn("a:ext")
 _FRAME_XFRM_OWNER = qn("p:graphicFrame")
 
@@ -91,13 +91,7 @@ def _placeholders(layout) -> list[Placeholder]:
     (a tenth of a small build when done for every placeholder of every layout)."""
     found = []
     inherited = None
-    for element in layout._element.cSld.spTree.iterchildren():
-        if element.tag not in _SHAPE_TAGS:
-            continue
-        nv_pr = element[0].find(_NV_PR)
-        ph = nv_pr.find(_PH) if nv_pr is not None else None
-        if ph is None:
-            continue
+    for ph, element in placeholder_shapes(layout._element.cSld.spTree):
         box = _own_box(element)
         if box is None:
             if inherited is None:
