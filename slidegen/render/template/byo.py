@@ -21,10 +21,10 @@ from ...errors import ThemeError, display_path
 from ...theme.model import LayoutGeometry, Theme
 from ..package import write_package
 from .mapping import EmuBox, TemplateMap, map_template
+from .shapes import EMU_PER_INCH
 
 _POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_EMU_PER_INCH = 914400
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 
 
@@ -66,7 +66,7 @@ def _remove_slides(presentation) -> None:
 def _inches(box: EmuBox | None):
     if box is None:
         return None
-    return tuple(round(v / _EMU_PER_INCH, 4) for v in box)
+    return tuple(round(v / EMU_PER_INCH, 4) for v in box)
 
 
 def _theme_part(presentation):
@@ -124,7 +124,7 @@ def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: Em
                "picture", "caption")}
     if kind in ("columns", "comparison") and "left" not in boxes and content is not None:
         x, y, w, h = content  # columns drawn side by side in the body area
-        half = (w - _EMU_PER_INCH // 4) // 2
+        half = (w - EMU_PER_INCH // 4) // 2
         update["left"] = _inches((x, y, half, h))
         update["right"] = _inches((x + w - half, y, half, h))
     if kind == "image" and "picture" not in boxes and content is not None:
@@ -156,8 +156,8 @@ def theme_from_template(template: bytes, base: Theme, overrides: dict[str, str] 
                                            "number": _inches(number["number"])})
     data = base.model_dump()
     data.update(name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
-                slide_width=round(presentation.slide_width / _EMU_PER_INCH, 4),
-                slide_height=round(presentation.slide_height / _EMU_PER_INCH, 4),
+                slide_width=round(presentation.slide_width / EMU_PER_INCH, 4),
+                slide_height=round(presentation.slide_height / EMU_PER_INCH, 4),
                 decorations=(), footer=footer.model_dump(), layouts={k: v.model_dump() for k, v in layouts.items()},
                 max_photos=mapping.max_photos)
     data["title"] = {**data["title"], "size": title_size}
