@@ -22,7 +22,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 from make_deck import outline  # noqa: E402
 
-from slidegen.build import build  # noqa: E402
+from slidegen import build  # noqa: E402
 from slidegen.watch import watch  # noqa: E402
 
 

@@ -28,18 +28,20 @@ class Outcome:
 @dataclass(frozen=True)
 class BatchOptions:
     theme: str | None = None
+    template: Path | None = None
     strict: bool = False
-    variables: tuple[str, ...] = ()
-    data: tuple[str, ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()
+    data: tuple[tuple[str, str], ...] = ()
 
 
 def build_one(outline: Path, options: BatchOptions) -> Outcome:
     """Build one outline, turning a user error into a failed outcome (runs in a worker process)."""
-    from .build import build
+    from .api import build
 
     started = time.perf_counter()
     try:
-        result = build(outline, None, options.theme, options.strict, options.variables, options.data)
+        result = build(outline, theme=options.theme, template=options.template, strict=options.strict,
+                       variables=dict(options.variables), data=dict(options.data))
     except SlidegenError as error:
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, str(error))
     return Outcome(outline, result.output, result.slide_count, len(result.warnings), result.seconds)

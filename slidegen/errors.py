@@ -10,21 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True, order=True)
-class SourceLocation:
-    """A point in a source file. ``line`` and ``column`` are 1-based, as editors show them."""
-
-    file: str
-    line: int = 0
-    column: int = 0
-
-    def __str__(self) -> str:
-        if self.line <= 0:
-            return self.file
-        if self.column <= 0:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+from .source import SourceLocation
 
 
 @dataclass(frozen=True)
@@ -64,10 +50,6 @@ class ThemeError(SlidegenError):
 
 class AssetError(SlidegenError):
     """An image or other referenced file is missing, unsafe or unreadable."""
-
-
-class FitError(SlidegenError):
-    """Content cannot be laid out on a slide even after shrinking and splitting."""
 
 
 class OutputError(SlidegenError):

@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .build import BuildResult
+
+if TYPE_CHECKING:
+    from .api import BuildResult
 
 
 def _sha256(path: Path) -> str:
@@ -30,7 +33,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.resolve().as_posix()
 
 
-def manifest_dict(result: BuildResult, root: Path | None = None) -> dict[str, Any]:
+def manifest_dict(result: "BuildResult", root: Path | None = None) -> dict[str, Any]:
     """Paths are relative to ``root`` (the current directory) so the manifest is portable."""
     root = (root or Path.cwd()).resolve()
     return {
@@ -40,3 +43,7 @@ def manifest_dict(result: BuildResult, root: Path | None = None) -> dict[str, An
                    "slides": result.slide_count},
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
     }
+
+
+def manifest_json(result: "BuildResult") -> str:
+    return json.dumps(manifest_dict(result), ensure_ascii=False, indent=2) + "\n"

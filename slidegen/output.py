@@ -8,17 +8,50 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import OutputError, display_path
 
 
-def check_writable(target: Path) -> None:
+def check_outputs(outputs: Sequence[Path], inputs: Sequence[Path] = ()) -> None:
+    """Before any work: the deck (first) and the other outputs can be written, are distinct
+    files, and none of them is one of ``inputs``."""
+    seen: dict[Path, Path] = {}
+    for n, target in enumerate(outputs):
+        check_writable(target, deck=n == 0)
+        key = _identity(target)
+        if key in seen:
+            raise OutputError(f"{display_path(target)} is given as two outputs ({display_path(seen[key])}); "
+                              "give each output its own file")
+        seen[key] = target
+        check_not_input(target, inputs)
+
+
+def check_not_input(target: Path, inputs: Sequence[Path]) -> None:
+    """Refuse to write over a file the deck is made from (outline, include, data, template …)."""
+    key = _identity(target)
+    for source in inputs:
+        if _identity(source) == key:
+            raise OutputError(f"{display_path(target)} is one of the deck's inputs; writing it would destroy "
+                              "it — choose another output file")
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def check_writable(target: Path, deck: bool = True) -> None:
     """Fail early, before any work, when ``target`` cannot be written."""
     shown = display_path(target)
+    if "\x00" in str(target):
+        raise OutputError(f"output path {shown!r} contains a NUL character")
     if target.is_dir():
         raise OutputError(f"output path {shown} is a directory; give a file name such as {shown}/deck.pptx")
-    if target.suffix.lower() not in (".pptx", ".potx"):
+    if deck and target.suffix.lower() not in (".pptx", ".potx"):
         raise OutputError(f"output file {shown} must end in .pptx")
     folder = target.parent
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
@@ -30,7 +63,11 @@ def check_writable(target: Path) -> None:
         raise OutputError(f"cannot write {shown}: the file is read-only")
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes | str) -> None:
+    """Write ``data`` to a temporary file beside ``target``, flush it to disk, then rename it over
+    ``target``; a failure leaves ``target`` as it was."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     shown = display_path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

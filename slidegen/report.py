@@ -12,14 +12,16 @@ checked by the tests:
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
-from .build import BuildResult
+if TYPE_CHECKING:
+    from .api import BuildResult
 
 REPORT_VERSION = 1
 
 
-def report_dict(result: BuildResult) -> dict[str, Any]:
+def report_dict(result: "BuildResult") -> dict[str, Any]:
     deck = result.deck
     # A warning belongs to the slide whose outline entry it was raised on (same file and line).
     by_line: dict[tuple[str, int], list[str]] = {}
@@ -31,7 +33,7 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         where = (slide.location.file, slide.location.line) if slide.location else None
         slides.append({
             "number": slide.number,
-            "kind": slide.kind.value,
+            "kind": slide.kind,
             "title": slide.title,
             "layout": layout,
             "font_scale": slide.font_scale,
@@ -40,7 +42,7 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         })
     return {
         "version": REPORT_VERSION,
-        "outline": str(result.outline),
+        "outline": str(result.outline) if result.outline else None,
         "output": str(result.output),
         "summary": {
             "slides": len(deck.slides),
@@ -52,3 +54,7 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         "warnings": [{"location": str(w.location) if w.location else None, "message": w.message}
                      for w in result.warnings],
     }
+
+
+def report_json(result: "BuildResult") -> str:
+    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"

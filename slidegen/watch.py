@@ -8,9 +8,10 @@ its error and leaves the last good deck in place (the output is written atomical
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import SlidegenError
 from .project import project_root
@@ -54,3 +55,26 @@ def watch(outline: Path, output: Path, rebuild: Callable[[], str], report: Calla
     for changes in watchfiles.watch(root, watch_filter=_relevant(output), debounce=debounce_ms,
                                     stop_event=stop, rust_timeout=500, yield_on_timeout=False):
         attempt(tuple(sorted({str(Path(p).name) for _, p in changes})))
+
+
+def watch_outline(outline: Path, output: Path | None, report: Callable[[WatchEvent], None], *,
+                  theme: str | None = None, template: Path | None = None, variables: Mapping[str, Any] | None = None,
+                  data: Mapping[str, Any] | None = None, preview: bool = False,
+                  stop: threading.Event | None = None) -> None:
+    """Build ``outline`` now and after every change, reporting each result (and, with
+    ``preview``, refreshing PNG previews next to the deck)."""
+    from .api import build, default_output
+
+    target = output or default_output(outline)
+
+    def rebuild() -> str:
+        result = build(outline, target, theme=theme, template=template, variables=variables, data=data)
+        message = f"{result.output}  ({result.slide_count} slides, {result.seconds:.2f} s)"
+        if preview:
+            from .preview import preview_deck
+
+            shown = preview_deck(result.output, target.with_name(f"{target.stem}-preview"))
+            message += f"; preview {len(shown.pages)} pages"
+        return message
+
+    watch(outline, target, rebuild, report, stop)

@@ -64,7 +64,7 @@ def test_vars_cli_vars_and_data_files(workdir: Path) -> None:
     outline = load_outline(Path("o.yaml"), {"who": "Cục SHTT", "year": "2021"}).outline
     assert outline.deck.title == "Năm 2021 – Cục SHTT"   # --var overrides vars:
     slides = outline.sections[0].items[0].slides
-    assert slides[0].table.rows == [["2019", "AWGIPC 60"], ["2020", "AWGIPC 62"]]
+    assert slides[0].table.rows == (("2019", "AWGIPC 60"), ("2020", "AWGIPC 62"))
     assert [(e.date, e.title) for e in slides[1].timeline] == [("2019", "AWGIPC 60"), ("2020", "AWGIPC 62")]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DECKS, GOLDEN, assert_valid_pptx
 from pptx_facts import all_text, is_nfc, slides, text_runs
-from slidegen.build import build
+from slidegen import build
 from slidegen.render.dump import dump_pptx
 
 SECTION_I = ["Cơ chế hợp tác", "Nhóm AWGIPC", "Chủ tịch Nhóm AWGIPC",

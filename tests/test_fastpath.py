@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import DECKS, assert_valid_pptx
-from slidegen.build import plan_outline
+from slidegen import plan
 from slidegen.render.deck import render_deck
 from slidegen.render.dump import dump_pptx
 
@@ -32,11 +32,11 @@ def _generated(folder: Path, items: int = 45) -> Path:
 @pytest.mark.parametrize("which", ["awgipc", "generated"])
 def test_fast_and_plain_paths_are_byte_identical(tmp_path: Path, which: str) -> None:
     outline = DECKS / "awgipc.yaml" if which == "awgipc" else _generated(tmp_path)
-    planned = plan_outline(outline)
+    planned = plan(outline)
     outputs = {}
     for fast in (True, False):
         buffer = io.BytesIO()
-        render_deck(planned.deck, planned.theme, buffer, fast=fast)
+        render_deck(planned.planned, planned.theme, buffer, fast=fast)
         outputs[fast] = buffer.getvalue()
     plain = tmp_path / "plain.pptx"
     plain.write_bytes(outputs[False])
@@ -52,9 +52,9 @@ def test_written_relationship_targets_are_python_pptx_relative_refs() -> None:
 
     from slidegen.render.package import relative_ref
 
-    planned = plan_outline(DECKS / "awgipc.yaml")
+    planned = plan(DECKS / "awgipc.yaml")
     buffer = io.BytesIO()
-    render_deck(planned.deck, planned.theme, buffer)
+    render_deck(planned.planned, planned.theme, buffer)
     package = Presentation(buffer).part.package
     checked = [(rel, "/") for rel in package._rels.values()]
     checked += [(rel, part.partname.baseURI) for part in package.iter_parts() for rel in part.rels.values()]
@@ -71,7 +71,8 @@ def test_template_placeholders_match_python_pptx(source: str) -> None:
     from pptx import Presentation
 
     from slidegen.render.deck import _template_bytes
-    from slidegen.render.template.mapping import Placeholder, _placeholders
+    from slidegen.kinds.base import TemplatePlaceholder
+    from slidegen.render.template.mapping import read_placeholders
     from slidegen.theme.registry import load_theme
 
     if source == "formal":
@@ -84,8 +85,8 @@ def test_template_placeholders_match_python_pptx(source: str) -> None:
         for shape in layout.placeholders:
             ph = shape.placeholder_format
             inherited += not shape._element.xpath("./p:spPr/a:xfrm")
-            expected.append(Placeholder(ph.type, ph.idx, (int(shape.left or 0), int(shape.top or 0),
-                                                          int(shape.width or 0), int(shape.height or 0))))
-        assert _placeholders(layout) == expected, layout.name
+            expected.append(TemplatePlaceholder(ph.type.xml_value, ph.idx, (
+                int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0))))
+        assert read_placeholders(layout) == expected, layout.name
     if source != "formal":
         assert inherited > 10   # the inheritance path is exercised

@@ -7,18 +7,18 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_valid_pptx
-from slidegen.build import build, plan_outline
+from slidegen import build, plan
 from slidegen.plan import fit_text
-from slidegen.plan.fit import geometry
-from slidegen.plan.fit_table import row_height
-from slidegen.plan.types import Kind
+from slidegen.kinds import kind_of
+from slidegen.kinds.table import row_height
 
 STRESS = Path(__file__).resolve().parent / "decks" / "stress.yaml"
 
 
 @pytest.fixture(scope="module")
 def planned():
-    return plan_outline(STRESS)
+    deck = plan(STRESS)
+    return deck.planned, deck.theme
 
 
 def _slides(deck, prefix: str):
@@ -34,7 +34,7 @@ def test_sixty_bullets_continue_on_tiep_slides_that_fit(planned) -> None:
     assert all(s.continuation_of == slides[0].number for s in slides[1:])
     texts = [p.text for s in slides for p in s.content.body.paras]
     assert len(texts) == 60 + 6 * 2 and texts[0].startswith("Ý 1:") and texts[-1].startswith("Ý 60:")
-    box = fit_text.box_pt(theme, theme.layouts.bullets.body)
+    box = fit_text.box_pt(theme, theme.layouts["bullets"].body)
     style = fit_text.body_style(theme)
     for s in slides:
         assert fit_text.fits(s.content.body.paras, style, box), f"slide {s.number} overflows"
@@ -54,11 +54,11 @@ def test_table_of_45_rows_splits_with_header_repeated_and_rows_fit(planned) -> N
     deck, theme = planned
     slides = _slides(deck, "Bảng bốn mươi lăm dòng")
     assert len(slides) >= 2
-    rows = [r for s in slides for r in s.content.table.rows]
+    rows = [r for s in slides for r in s.content.rows]
     assert len(rows) == 45
-    box = fit_text.box_pt(theme, geometry(theme, slides[0]).content)
+    box = fit_text.box_pt(theme, kind_of(slides[0].kind).geometry(theme, slides[0]).content)
     for s in slides:
-        table = s.content.table
+        table = s.content
         assert ["".join(r.text for r in cell) for cell in table.header] == ["STT", "Nội dung", "Ghi chú"]
         assert sum(table.row_heights) <= box.height_pt + 1e-6
         widths = [box.width_pt * f for f in table.widths]
@@ -69,7 +69,7 @@ def test_table_of_45_rows_splits_with_header_repeated_and_rows_fit(planned) -> N
 def test_unbroken_url_is_wrapped_and_fits(planned) -> None:
     deck, theme = planned
     slides = _slides(deck, "Địa chỉ rất dài")
-    box = fit_text.box_pt(theme, theme.layouts.bullets.body)
+    box = fit_text.box_pt(theme, theme.layouts["bullets"].body)
     for s in slides:
         assert fit_text.fits(s.content.body.paras, fit_text.body_style(theme), box)
     joined = "".join(p.text for s in slides for p in s.content.body.paras)
@@ -82,16 +82,16 @@ def test_long_vietnamese_title_shrinks_within_limits(planned) -> None:
     assert theme.fit.min_title_size <= slide.title_size_pt < theme.title.size
     para = fit_text.Para(tuple(fit_text.Run(t) for t in [slide.title]), size_pt=slide.title_size_pt, bullet=False)
     style = fit_text.plain_style(theme, major=True, bold=theme.title.bold)
-    assert fit_text.fits([para], style, fit_text.box_pt(theme, theme.layouts.bullets.title))
+    assert fit_text.fits([para], style, fit_text.box_pt(theme, theme.layouts["bullets"].title))
 
 
 def test_entries_continue_timeline_figures_photos(planned) -> None:
     deck, theme = planned
-    timeline = [s for s in deck.slides if s.kind is Kind.TIMELINE]
+    timeline = [s for s in deck.slides if s.kind == "timeline"]
     assert [len(s.content.events) for s in timeline] == [6, 4]
-    figures = [s for s in deck.slides if s.kind is Kind.FIGURES]
+    figures = [s for s in deck.slides if s.kind == "figures"]
     assert [len(s.content.figures) for s in figures] == [4, 2]
-    photos = [s for s in deck.slides if s.kind is Kind.PHOTOS]
+    photos = [s for s in deck.slides if s.kind == "photos"]
     assert [len(s.content.pictures) for s in photos] == [6, 2]
     assert photos[1].title.endswith("(tiếp)")
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import DECKS, assert_valid_pptx, requires_libreoffice
 from slidegen.__main__ import cli
-from slidegen.build import build
+from slidegen import build
 
 VIETNAMESE_NAMES = {
     "Title Slide": "Trang chiếu Tiêu đề", "Title and Content": "Tiêu đề và Nội dung",

@@ -99,7 +99,7 @@ def test_numbers_are_accepted_as_text(workdir: Path) -> None:
     (workdir / "o.yaml").write_text(HEAD + "          - table: {header: [Năm], rows: [[2020], [2021.5]]}\n",
                                     encoding="utf-8")
     table = load_outline(Path("o.yaml")).outline.sections[0].items[0].slides[0].table
-    assert table.rows == [["2020"], ["2021.5"]]
+    assert table.rows == (("2020",), ("2021.5",))
 
 
 def test_bom_is_accepted_and_text_is_nfc(workdir: Path) -> None:

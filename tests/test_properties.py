@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import assert_valid_pptx
-from slidegen.build import build
+from slidegen import build
 from slidegen.errors import SlidegenError
 
 VIETNAMESE = ["Việt Nam", "Sở hữu trí tuệ", "Hợp tác ASEAN", "ẫặỘ ữ ự", "Vie\u0302\u0323t (tổ hợp)", "Đinh Hữu Phí"]

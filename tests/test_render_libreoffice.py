@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DECKS, requires_libreoffice
-from slidegen.build import build
+from slidegen import build
 from slidegen.preview import convert_to_pdf, pdf_page_count
 
 STRESS = Path(__file__).resolve().parent / "decks" / "stress.yaml"

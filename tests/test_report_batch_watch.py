@@ -46,7 +46,7 @@ def test_batch_builds_the_good_ones_and_exits_1(workdir: Path) -> None:
 
 
 def test_watch_rebuilds_after_an_edit_and_keeps_the_last_good_deck(workdir: Path) -> None:
-    from slidegen.build import build
+    from slidegen import build
     from slidegen.render.dump import dump_pptx
     from slidegen.watch import watch
 

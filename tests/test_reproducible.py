@@ -37,7 +37,7 @@ def test_two_builds_in_different_folders_and_time_zones_are_identical(tmp_path: 
 def test_source_date_epoch_sets_zip_times_and_core_dates(tmp_path: Path) -> None:
     import zipfile
 
-    from slidegen.build import build
+    from slidegen import build
 
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"  # 2023-11-14T22:13:20Z
     try:

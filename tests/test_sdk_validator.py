@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DECKS
-from slidegen.build import build
+from slidegen import build
 from slidegen.outline.starter import create_starter
 
 ROOT = DECKS.parent   # the repository
@@ -56,7 +56,7 @@ def test_decks_pass_the_open_xml_sdk_validator(case: str, workdir: Path) -> None
     _validator()
     out = workdir / f"{case}.pptx"
     if case.startswith("awgipc-") and case != "awgipc-house-template":
-        build(DECKS / "awgipc.yaml", out, theme_name=case.split("-", 1)[1])
+        build(DECKS / "awgipc.yaml", out, theme=case.split("-", 1)[1])
     elif case == "awgipc-house-template":
         build(DECKS / "awgipc.yaml", out, template=_house_template(workdir))
     elif case == "stress":

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLDEN, assert_valid_pptx
-from slidegen.build import build
+from slidegen import build
 from slidegen.outline.starter import create_starter
 from slidegen.render.dump import dump_pptx
 

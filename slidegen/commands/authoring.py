@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import template_options
+from .options import template_options, theme_options
 
 
 @click.command("new", epilog="""\b
@@ -29,15 +29,16 @@ def new_command(name: str, folder: Path) -> None:
 Example:
   slidegen check decks/awgipc.yaml --strict""")
 @click.argument("outline", type=click.Path(path_type=Path))
-@click.option("--theme", default=None, help="Theme name or folder (overrides the outline's).")
+@theme_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when there are warnings.")
 @template_options
-def check_command(outline: Path, theme: str | None, strict: bool, variables: tuple[str, ...],
-                  data: tuple[str, ...]) -> None:
+def check_command(outline: Path, theme: str | None, template: Path | None, strict: bool,
+                  variables: dict[str, str], data: dict[str, str]) -> None:
     """Validate and plan OUTLINE without writing a deck; report errors and warnings."""
-    from ..build import check
+    import slidegen
 
-    deck = run_or_exit(lambda: check(outline, theme, strict, variables, data))
+    deck = run_or_exit(lambda: slidegen.check(outline, theme=theme, template=template, strict=strict,
+                                              variables=variables, data=data))
     print_warnings(deck.warnings)
     continued = sum(1 for s in deck.slides if s.continuation_of)
     click.echo(f"{outline}: ok ({len(deck.slides)} slides, {continued} continuation, "

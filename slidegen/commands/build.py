@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import template_options
+from .options import template_options, theme_options
 from .reporting import print_batch_summary, print_report, progress_printer
 
 
@@ -23,9 +22,7 @@ Examples:
 @click.argument("outlines", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output .pptx file [default: build/<outline name>.pptx]; one outline only.")
-@click.option("--theme", "theme", default=None, help="Theme name or folder (overrides the outline's).")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="House PowerPoint template (.pptx/.potx) whose masters and layouts to use.")
+@theme_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--report", is_flag=True, help="Print a table of every slide: kind, layout, font scale, …")
 @click.option("--report-json", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -36,42 +33,33 @@ Examples:
               help="Build several outlines in parallel.")
 @template_options
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
-                  strict: bool,
-                  report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
-                  variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+                  strict: bool, report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
+                  variables: dict[str, str], data: dict[str, str]) -> None:
     """Build .pptx decks from OUTLINE files."""
+    import slidegen
+
     if len(outlines) > 1:
         if output or report or report_json or manifest:
             raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
-        _build_batch(outlines, jobs, theme, strict, variables, data)
+        _build_batch(outlines, jobs, theme, template, strict, variables, data)
         return
-    from ..build import build
-
-    result = run_or_exit(lambda: build(outlines[0], output, theme, strict, variables, data, template))
+    result = run_or_exit(lambda: slidegen.build(outlines[0], output, theme=theme, template=template,
+                                                variables=variables, data=data, strict=strict,
+                                                report=report_json, manifest=manifest))
     print_warnings(result.warnings)
-    if report or report_json:
+    if report:
         from ..report import report_dict
 
-        shaped = report_dict(result)
-        if report:
-            print_report(shaped)
-        if report_json:
-            report_json.parent.mkdir(parents=True, exist_ok=True)
-            report_json.write_text(json.dumps(shaped, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    if manifest:
-        from ..manifest import manifest_dict
-
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(manifest_dict(result), ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
+        print_report(report_dict(result))
     click.echo(f"{result.output}  ({result.slide_count} slides, {len(result.warnings)} warnings, "
                f"{result.seconds:.2f} s)")
 
 
-def _build_batch(outlines, jobs, theme, strict, variables, data) -> None:
+def _build_batch(outlines: tuple[Path, ...], jobs: int, theme: str | None, template: Path | None, strict: bool,
+                 variables: dict[str, str], data: dict[str, str]) -> None:
     from ..batch import BatchOptions, build_many
 
-    options = BatchOptions(theme, strict, tuple(variables), tuple(data))
+    options = BatchOptions(theme, template, strict, tuple(variables.items()), tuple(data.items()))
     with progress_printer(len(outlines)) as on_done:
         outcomes = build_many(list(outlines), jobs, options, on_done)
     print_batch_summary(outcomes)
@@ -85,29 +73,17 @@ Example:
 @click.argument("outline", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output .pptx file [default: build/<outline name>.pptx].")
-@click.option("--theme", default=None, help="Theme name or folder (overrides the outline's).")
+@theme_options
 @click.option("--preview", is_flag=True, help="Also refresh PNG previews (needs LibreOffice).")
 @template_options
-def watch_command(outline: Path, output: Path | None, theme: str | None, preview: bool,
-                  variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+def watch_command(outline: Path, output: Path | None, theme: str | None, template: Path | None, preview: bool,
+                  variables: dict[str, str], data: dict[str, str]) -> None:
     """Rebuild OUTLINE whenever it, its includes, data, theme or pictures change (Ctrl+C stops)."""
-    from ..build import build, default_output
-    from ..watch import watch
+    from ..watch import WatchEvent, watch_outline
 
-    target = output or default_output(outline)
-
-    def rebuild() -> str:
-        result = build(outline, target, theme, False, variables, data)
-        message = f"{result.output}  ({result.slide_count} slides, {result.seconds:.2f} s)"
-        if preview:
-            from ..preview import preview_deck
-
-            shown = preview_deck(result.output, target.with_name(f"{target.stem}-preview"))
-            message += f"; preview {len(shown.pages)} pages"
-        return message
-
-    def report(event) -> None:
+    def report(event: WatchEvent) -> None:
         prefix = "rebuilt" if event.ok else "error (keeping the last good deck)"
         click.echo(f"{prefix}: {event.message}", err=not event.ok)
 
-    run_or_exit(lambda: watch(outline, target, rebuild, report))
+    run_or_exit(lambda: watch_outline(outline, output, report, theme=theme, template=template,
+                                      variables=variables, data=data, preview=preview))

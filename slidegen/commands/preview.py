@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import click
 
 from .console import run_or_exit
-from .options import template_options
+from .options import template_options, theme_options
 
 
 @click.command("preview", epilog="""\b
@@ -19,25 +18,17 @@ Examples:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder for the PDF, one PNG per slide and contact-sheet.png "
                    "[default: build/<name>-preview].")
-@click.option("--theme", default=None, help="Theme for an outline (overrides the outline's).")
-@click.option("--timeout", default=180.0, show_default=True, help="Seconds to allow LibreOffice.")
+@theme_options
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=180.0, show_default=True,
+              help="Seconds to allow LibreOffice.")
 @template_options
-def preview_command(source: Path, out_dir: Path | None, theme: str | None, timeout: float,
-                    variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+def preview_command(source: Path, out_dir: Path | None, theme: str | None, template: Path | None, timeout: float,
+                    variables: dict[str, str], data: dict[str, str]) -> None:
     """Render an OUTLINE or a .pptx to PNG pages and a contact sheet with LibreOffice."""
-    from ..build import build
-    from ..preview import preview_deck
+    from ..preview import preview_source
 
     target = out_dir or Path("build") / f"{source.stem}-preview"
-
-    def work():
-        if source.suffix.lower() == ".pptx":
-            return preview_deck(source, target, timeout)
-        with tempfile.TemporaryDirectory(prefix="slidegen-preview-") as folder:
-            deck = Path(folder) / f"{source.stem}.pptx"
-            build(source, deck, theme, variables=variables, data=data)
-            return preview_deck(deck, target, timeout)
-
-    result = run_or_exit(work)
+    result = run_or_exit(lambda: preview_source(source, target, timeout, theme=theme, template=template,
+                                                variables=variables, data=data))
     click.echo(f"{target}/  ({len(result.pages)} pages, contact sheet {result.sheet.name} "
                f"{result.sheet_size[0]}×{result.sheet_size[1]})")

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..errors import Diagnostic, OutlineError, display_path
 from .source import read_text
-from .yaml_tree import DataPath, SourceMap, parse_yaml
+from ..source import DataPath, SourceMap
+from .yaml_tree import parse_yaml
 
 MAX_INCLUDE_DEPTH = 16
 
@@ -39,6 +40,8 @@ class _Expander:
             self.out.values[new] = src.values[old]
         if old in src.keys:
             self.out.keys[new] = src.keys[old]
+        if old in src.texts:
+            self.out.texts[new] = src.texts[old]
 
     def copy(self, node: Any, src: SourceMap, old: DataPath, new: DataPath, origin: Path,
              chain: tuple[str, ...]) -> Any:

@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, display_path
-from ..model import Outline
+from ..model.outline import Outline
 from ..project import project_root
+from ..source import SourceMap
 from .include import expand_includes
 from .source import read_text
 from .validate import validate_outline
 from .variables import collect_variables
-from .yaml_tree import SourceMap, parse_yaml
+from .yaml_tree import parse_yaml
 
 
 @dataclass(frozen=True)
 class LoadedOutline:
-    """A validated outline with what later stages need to report errors and find files."""
+    """A validated outline with what later stages need to report problems and find files."""
 
     outline: Outline
-    source_map: SourceMap
+    locator: SourceMap
     path: Path          # the outline file
     base_dir: Path      # relative image and data paths resolve against this
+    project_dir: Path   # files an outline names must lie inside it
     warnings: tuple[Diagnostic, ...] = ()
     inputs: tuple[Path, ...] = ()   # every file read: the outline, its includes and data files
 
@@ -33,22 +36,22 @@ class LoadedOutline:
         return self.path.stem
 
 
-def _has_templates(node: Any) -> bool:
+def has_templates(node: Any) -> bool:
     if isinstance(node, str):
         return "{{" in node or "{%" in node
     if isinstance(node, dict):
-        return any(_has_templates(v) for v in node.values())
+        return any(has_templates(v) for v in node.values())
     if isinstance(node, list):
-        return any(_has_templates(v) for v in node)
+        return any(has_templates(v) for v in node)
     return False
 
 
-def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
-                 data_files: Mapping[str, str] | None = None) -> LoadedOutline:
+def load_outline(path: Path | str, variables: Mapping[str, Any] | None = None,
+                 data_files: Mapping[str, Any] | None = None) -> LoadedOutline:
     """Read, parse, expand and validate an outline; raise OutlineError naming file:line:col.
 
-    ``variables`` and ``data_files`` come from ``--var`` and ``--data`` and override the outline's
-    own ``vars:`` and ``data:``.
+    ``variables`` and ``data_files`` (``--var`` and ``--data``, or values from Python) override
+    the outline's own ``vars:`` and ``data:``.
     """
     path = Path(path)
     shown = display_path(path)
@@ -59,10 +62,14 @@ def load_outline(path: Path | str, variables: Mapping[str, str] | None = None,
     base_dir = path.resolve().parent
     project = project_root(base_dir)
     data, source_map = expand_includes(data, source_map, path, project, warnings, inputs)
-    names = collect_variables(data, source_map, base_dir, project, variables or {}, data_files or {}, inputs)
-    if _has_templates(data):
+    # Data given as a file path is read like --data; data given as Python values is used as is.
+    files = {k: str(v) for k, v in (data_files or {}).items() if isinstance(v, (str, os.PathLike))}
+    names = collect_variables(data, source_map, base_dir, project, {}, files, inputs)
+    names.update({k: v for k, v in (data_files or {}).items() if k not in files})
+    names.update(variables or {})
+    if has_templates(data):
         from .templating import expand  # Jinja2 loads only for outlines that use it
 
         data = expand(data, names, source_map)
     outline = validate_outline(data, source_map)
-    return LoadedOutline(outline, source_map, path, base_dir, tuple(warnings), tuple(inputs))
+    return LoadedOutline(outline, source_map, path, base_dir, project, tuple(warnings), tuple(inputs))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..kinds import CONTENT_KEYS
 from ..model import Outline
+from ..validation import json_schema
 
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TEMPLATE_EXPRESSION = {
     "type": "string",
     "pattern": r"^\s*\{\{.*\}\}\s*$",
@@ -22,23 +23,21 @@ _KEEP_OUTSIDE = ("description", "examples", "title", "default")
 
 
 def outline_json_schema() -> dict[str, Any]:
-    schema = Outline.model_json_schema(mode="validation")
+    schema = json_schema(Outline, "slidegen outline")
     for definition in schema.get("$defs", {}).values():
         _allow_templates(definition)
     _allow_templates(schema)
     return {
-        "$schema": SCHEMA_DIALECT,
         "$id": "https://slidegen.invalid/outline.schema.json",
         **schema,
         "description": "A slidegen outline: deck metadata, then sections of numbered items, each with "
-                       "slides of one kind (bullets, columns, table, image, photos, timeline, figures, "
-                       "quote).",
+                       f"slides of one kind ({', '.join(CONTENT_KEYS)}).",
     }
 
 
 def _allow_templates(model_schema: dict[str, Any]) -> None:
     for name, prop in list(model_schema.get("properties", {}).items()):
-        if prop.get("type") == "string" or name in ("vars", "data"):
+        if prop.get("type") in ("string", ["string", "number"]) or name in ("vars", "data"):
             continue
         inner = {k: v for k, v in copy.deepcopy(prop).items() if k not in _KEEP_OUTSIDE}
         outer = {k: v for k, v in prop.items() if k in _KEEP_OUTSIDE}

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..errors import Diagnostic, OutlineError, SourceLocation, display_path
+from ..errors import Diagnostic, OutlineError, display_path
+from ..source import SourceLocation
 
 #: Outlines are hand-written text; anything larger is a mistake (or an attack on the parser).
 MAX_OUTLINE_BYTES = 2 * 1024 * 1024

@@ -21,8 +21,8 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from ..errors import Diagnostic, OutlineError, SourceLocation
-from .yaml_tree import DataPath, SourceMap
+from ..errors import Diagnostic, OutlineError
+from ..source import DataPath, Locator, SourceLocation
 
 _WHOLE_EXPRESSION = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\}\}).)*)\}\}\s*$", re.S)
 #: Keys whose values are not templated: they define the variables.
@@ -67,7 +67,7 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
-def expand(data: Any, variables: Mapping[str, Any], source_map: SourceMap) -> Any:
+def expand(data: Any, variables: Mapping[str, Any], source_map: Locator) -> Any:
     """Expand every templated string in ``data``; collect all errors and raise them together."""
     env = environment()
     problems: list[Diagnostic] = []

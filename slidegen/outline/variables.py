@@ -9,42 +9,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutlineError, SourceLocation, display_path
+from ..errors import OutlineError, display_path
+from ..source import SourceLocation
 from .source import read_text
-from .yaml_tree import SourceMap, parse_yaml
+from ..source import Locator
+from .yaml_tree import parse_yaml
 
 DATA_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
 
-def parse_var_options(options: Sequence[str]) -> dict[str, str]:
-    """``--var key=value`` options as a mapping."""
-    variables: dict[str, str] = {}
-    for option in options:
-        key, sep, value = option.partition("=")
-        if not sep or not key.strip().isidentifier():
-            raise OutlineError(f"--var takes key=value with a simple name as key, not {option!r}")
-        variables[key.strip()] = value
-    return variables
-
-
-def parse_data_options(options: Sequence[str]) -> dict[str, str]:
-    """``--data [name=]path`` options: the name defaults to the file's stem."""
-    found: dict[str, str] = {}
-    for option in options:
-        name, sep, path = option.partition("=")
-        if not sep:
-            name, path = Path(option).stem, option
-        if not name.isidentifier():
-            raise OutlineError(f"--data name must be a simple name, not {name!r} (use name=path)")
-        found[name] = path
-    return found
-
-
-def collect_variables(data: Any, source_map: SourceMap, base_dir: Path, project: Path,
+def collect_variables(data: Any, source_map: Locator, base_dir: Path, project: Path,
                       cli_vars: Mapping[str, str], cli_data: Mapping[str, str],
                       inputs: list[Path] | None = None) -> dict[str, Any]:
     variables: dict[str, Any] = {}

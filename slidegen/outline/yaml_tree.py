@@ -6,25 +6,24 @@ document is composed into nodes (which carry marks) and converted by hand, so th
 * every key and value has a file:line:col for later error messages (``SourceMap``);
 * duplicate keys are errors;
 * only plain-data tags are accepted (no ``!!python/object`` and friends);
-* alias expansion is bounded, so a "billion laughs" document fails fast instead of eating memory.
+* alias expansion is bounded, so a "billion laughs" document fails fast instead of eating memory;
+* a plain scalar YAML 1.1 resolves to something else than text (``NO`` → false, ``1.50`` → 1.5,
+  ``2019-11-11`` → a date) keeps its source text, so a text field shows what the author wrote.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from ..errors import Diagnostic, OutlineError, SourceLocation
+from ..errors import Diagnostic, OutlineError
+from ..source import DataPath, SourceLocation, SourceMap
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-#: A path from the document root: mapping keys and sequence indices.
-DataPath = tuple[Any, ...]
 
 #: Upper bound on values produced from one document, counting alias expansions.
 MAX_NODES = 100_000
@@ -33,27 +32,6 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MERGE = _YAML + "merge"
 _constructor = yaml.constructor.SafeConstructor()
-
-
-@dataclass
-class SourceMap:
-    """Where each value (and each mapping key) of a document was written."""
-
-    file: str
-    values: dict[DataPath, SourceLocation] = field(default_factory=dict)
-    keys: dict[DataPath, SourceLocation] = field(default_factory=dict)
-
-    def at(self, path: DataPath) -> SourceLocation:
-        """The location of the value at ``path``, or of its nearest written ancestor."""
-        for end in range(len(path), -1, -1):
-            found = self.values.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return SourceLocation(self.file, 1, 1)
-
-    def key_at(self, path: DataPath) -> SourceLocation:
-        """The location of the key that names ``path`` (for unknown or misplaced keys)."""
-        return self.keys.get(tuple(path)) or self.at(path)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -108,7 +86,10 @@ class _Converter:
         if id(node) in self.active:
             raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            value = self.scalar(node)
+            if node.style is None and not isinstance(value, str) and value is not None:
+                self.map.texts[path] = node.value
+            return value
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import AssetError
-from ..outline.yaml_tree import DataPath
+from ..source import DataPath, SourceLocation
 from .context import PlanContext
 
 #: Formats PowerPoint and LibreOffice both display, by Pillow's format name.
@@ -21,7 +21,7 @@ MAX_IMAGE_PIXELS = 80_000_000    # ~ a 10k × 8k photo; beyond that a file is a 
 
 def resolve_picture(ctx: PlanContext, raw: str, path: DataPath) -> str:
     """The absolute path of a checked picture file; raise AssetError naming the outline line."""
-    where = ctx.source_map.at(path)
+    where = ctx.locator.at(path)
     candidate = Path(raw)
     if candidate.is_absolute():
         raise AssetError(f"image path '{raw}' is absolute; give a path relative to the outline", where)
@@ -44,7 +44,7 @@ def resolve_picture(ctx: PlanContext, raw: str, path: DataPath) -> str:
     return str(resolved)
 
 
-def _check_image(path: Path, raw: str, where) -> None:
+def _check_image(path: Path, raw: str, where: SourceLocation) -> None:
     from PIL import Image  # lazy: Pillow is only needed when a deck has pictures
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS

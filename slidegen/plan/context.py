@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic
-from ..outline.yaml_tree import DataPath, SourceMap
+from ..source import DataPath, Locator
 from ..theme.model import Theme
 from .inline import parse_inline
 from .strings import Strings
@@ -18,14 +18,14 @@ from .types import Para, Run, TextBlock
 class PlanContext:
     theme: Theme
     strings: Strings
-    source_map: SourceMap
+    locator: Locator
     base_dir: Path
     project_dir: Path
     sources: dict[str, str] = field(default_factory=dict)   # deck.sources, keys as text
     warnings: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, message: str, path: DataPath = ()) -> None:
-        self.warnings.append(Diagnostic(message, self.source_map.at(path)))
+        self.warnings.append(Diagnostic(message, self.locator.at(path)))
 
     def text(self, value: str, path: DataPath) -> str:
         """Author text made safe (NFC, no XML-illegal characters), warning when it changed."""

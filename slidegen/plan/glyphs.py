@@ -13,28 +13,13 @@ from collections.abc import Iterator
 
 from ..fonts import missing_glyphs, resolve_font
 from .context import PlanContext
-from .types import PlannedSlide, TextBlock
-
-
-def _block_text(block: TextBlock | None) -> str:
-    return block.text if block else ""
+from .types import PlannedSlide
 
 
 def slide_texts(slide: PlannedSlide) -> Iterator[tuple[str, bool]]:
     """(text, is_heading) for every text the slide shows."""
-    c = slide.content
     yield slide.title, True
-    for block in (c.subtitle, c.meta, c.body, c.left, c.right, c.left_heading, c.right_heading):
-        yield _block_text(block), False
-    if c.table:
-        for row in (c.table.header, *c.table.rows):
-            yield "".join(r.text for cell in row for r in cell), False
-    for picture in c.pictures:
-        yield _block_text(picture.caption), False
-    for event in c.events:
-        yield f"{event.date}{event.title}{event.detail or ''}", False
-    for figure in c.figures:
-        yield f"{figure.value}{figure.label}", False
+    yield from slide.content.texts()
 
 
 def check_fonts(ctx: PlanContext) -> None:

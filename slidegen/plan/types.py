@@ -1,32 +1,20 @@
 """The planned deck: every slide decided — kind, numbered title, text with sizes, notes.
 
 This is what the planner hands to the renderer. Everything here is final: the renderer places it
-and never measures, numbers or splits.
+and never measures, numbers or splits. What a slide holds depends on its kind; each kind defines
+its own content type next to the rest of that kind (``slidegen/kinds/``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
-from ..errors import Diagnostic, SourceLocation
-from ..outline.yaml_tree import DataPath
-
-
-class Kind(str, Enum):
-    TITLE = "title"
-    AGENDA = "agenda"
-    SECTION = "section"
-    BULLETS = "bullets"
-    COLUMNS = "columns"
-    TABLE = "table"
-    IMAGE = "image"
-    PHOTOS = "photos"
-    TIMELINE = "timeline"
-    FIGURES = "figures"
-    QUOTE = "quote"
-    CLOSING = "closing"
+from ..errors import Diagnostic
+from ..source import DataPath, SourceLocation
 
 
 class Emphasis(str, Enum):
@@ -35,7 +23,7 @@ class Emphasis(str, Enum):
     MUTED = "muted"     # dimmed: the other sections on a repeated agenda
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Text with one style. A run whose text is exactly "\\n" is a line break."""
 
@@ -43,13 +31,14 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    code: bool = False                # inline code: set in the theme's monospace font
 
     @property
     def is_break(self) -> bool:
         return self.text == "\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Para:
     runs: tuple[Run, ...]
     level: int = 0
@@ -63,7 +52,7 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextBlock:
     paras: tuple[Para, ...]
     scale: float = 1.0                # the fit decision, for the report
@@ -73,62 +62,38 @@ class TextBlock:
         return "\n".join(p.text for p in self.paras)
 
 
+EMPTY = TextBlock(())
+
+
 def block(*texts: str, size_pt: float | None = None) -> TextBlock:
     """A block of plain one-run paragraphs (titles, captions, labels)."""
     return TextBlock(tuple(Para((Run(t),), size_pt=size_pt, bullet=False) for t in texts if t))
 
 
-@dataclass(frozen=True)
+def block_text(block: TextBlock | None) -> str:
+    return block.text if block else ""
+
+
+@dataclass(frozen=True, slots=True)
 class Picture:
     path: str | None                  # absolute, checked path; None leaves an empty placeholder
     caption: TextBlock
     alt: str
 
 
-@dataclass(frozen=True)
-class TableContent:
-    header: tuple[tuple[Run, ...], ...]
-    rows: tuple[tuple[tuple[Run, ...], ...], ...]
-    widths: tuple[float, ...]         # fractions of the table width, summing to 1
-    size_pt: float
-    row_heights: tuple[float, ...] = ()   # pt, header first; decided by the fit pass
+class Content(Protocol):
+    """What a slide of some kind holds, as its kind's module defines it."""
 
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    date: str
-    title: str
-    detail: str | None
-
-
-@dataclass(frozen=True)
-class FigureContent:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class SlideContent:
-    """Text and objects by role; a kind uses the roles its layout has."""
-
-    subtitle: TextBlock | None = None     # title/closing subtitle, section label
-    meta: TextBlock | None = None         # title slide organisation and date, quote attribution
-    body: TextBlock | None = None         # bullets, agenda, quote text
-    left: TextBlock | None = None
-    right: TextBlock | None = None
-    left_heading: TextBlock | None = None
-    right_heading: TextBlock | None = None
-    table: TableContent | None = None
-    pictures: tuple[Picture, ...] = ()
-    events: tuple[TimelineEvent, ...] = ()
-    figures: tuple[FigureContent, ...] = ()
+    def texts(self) -> Iterator[tuple[str, bool]]:
+        """(text, is_heading) for every text the slide shows: the glyph check reads these."""
+        ...
 
 
 @dataclass(frozen=True)
 class PlannedSlide:
-    kind: Kind
+    kind: str                         # a registered kind's name (slidegen.kinds)
     title: str
-    content: SlideContent
+    content: Content
     notes: str = ""
     number: int = 0                   # 1-based position in the deck
     title_size_pt: float | None = None

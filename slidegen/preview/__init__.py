@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .images import contact_sheet, pdf_page_count, render_pages
 from .libreoffice import PreviewError, convert_to_pdf
@@ -27,4 +29,17 @@ def preview_deck(deck: Path, out_dir: Path, timeout: float = 180) -> Preview:
     return Preview(pdf, tuple(pages), sheet, size)
 
 
-__all__ = ["Preview", "PreviewError", "preview_deck", "pdf_page_count", "convert_to_pdf"]
+def preview_source(source: Path, out_dir: Path, timeout: float = 180, **build_options: Any) -> Preview:
+    """Preview a .pptx as it is, or an outline built (into a temporary deck) with
+    ``build_options`` (theme, template, variables, data)."""
+    if source.suffix.lower() in (".pptx", ".potx", ".ppsx"):
+        return preview_deck(source, out_dir, timeout)
+    from ..api import build
+
+    with tempfile.TemporaryDirectory(prefix="slidegen-preview-") as folder:
+        deck = Path(folder) / f"{source.stem}.pptx"
+        build(source, deck, **build_options)
+        return preview_deck(deck, out_dir, timeout)
+
+
+__all__ = ["Preview", "PreviewError", "convert_to_pdf", "pdf_page_count", "preview_deck", "preview_source"]

@@ -65,8 +65,7 @@ def theme_pairs(theme: Theme) -> list[Pair]:
         minimum = LARGE_MINIMUM if large else BODY_MINIMUM
         pairs.append(Pair(what, text, background, minimum, contrast(theme.hex(text), theme.hex(background))))
 
-    for kind in type(theme.layouts).model_fields:
-        layout: LayoutGeometry = getattr(theme.layouts, kind)
+    for kind, layout in theme.layouts.items():
         background = layout.background or theme.background
         style = layout.title_style or theme.title
         if layout.title:
@@ -83,13 +82,13 @@ def theme_pairs(theme: Theme) -> list[Pair]:
         if layout.footers:
             for role in ("date", "text", "number"):
                 add(f"{kind} footer {role}", theme.footer.color, _under(theme, layout, getattr(theme.footer, role)))
-    bullets_bg = theme.layouts.bullets.background or theme.background
-    add("agenda highlight", theme.highlight, theme.layouts.agenda.background or theme.background)
-    add("agenda muted", theme.muted, theme.layouts.agenda.background or theme.background)
+    bullets_bg = theme.layouts["bullets"].background or theme.background
+    add("agenda highlight", theme.highlight, theme.layouts["agenda"].background or theme.background)
+    add("agenda muted", theme.muted, theme.layouts["agenda"].background or theme.background)
     add("table header", "bg1", "accent1")
     add("table row", "tx1", "bg1")
     add("table banded row", "tx1", "bg2")
-    timeline_bg = theme.layouts.timeline.background or theme.background
+    timeline_bg = theme.layouts["timeline"].background or theme.background
     add("timeline date", "accent1", timeline_bg, large=theme.timeline.date_size >= 18.66)
     add("timeline event", "tx1", timeline_bg)
     add("figure value", "accent1", "bg2", large=True)

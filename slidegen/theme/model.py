@@ -2,14 +2,15 @@
 
 A theme file (``themes/<name>/theme.yaml``) is validated into these models. The renderer compiles
 a theme into a real PowerPoint theme, master and layouts; the planner reads the same geometry and
-sizes to measure text. Positions live here (in inches) and nowhere else.
+sizes to measure text. Positions live here (in inches) and in the slide kinds' own geometry, and
+nowhere else. Every number is bounded: a theme from elsewhere cannot make an invalid deck.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from ..validation import FrozenMap, Meta, Model, model
 
 #: The scheme colour slots of a PowerPoint theme (a:clrScheme).
 SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5",
@@ -20,140 +21,187 @@ ColorRef = Literal["dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", 
 
 #: A box on the slide: [left, top, width, height] in inches.
 Box = tuple[float, float, float, float]
+MAX_POINTS = 400.0        # no text size, spacing or indent in a theme is larger than this
 
 
-class _Strict(BaseModel):
-    # Validators are built on first use (see slidegen.model): only Theme's is needed.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def _hex(value: str) -> str:
+    text = str(value).lstrip("#").upper()
+    if len(text) != 6 or any(c not in "0123456789ABCDEF" for c in text):
+        raise ValueError(f"colour must be 6 hex digits such as 0B2E59, not {value!r}")
+    return text
 
 
-class Colors(_Strict):
-    dk1: str
-    lt1: str
-    dk2: str
-    lt2: str
-    accent1: str
-    accent2: str
-    accent3: str
-    accent4: str
-    accent5: str
-    accent6: str
-    hlink: str
-    folHlink: str
-
-    @field_validator("*")
-    @classmethod
-    def _hex(cls, value: str) -> str:
-        text = str(value).lstrip("#").upper()
-        if len(text) != 6 or any(c not in "0123456789ABCDEF" for c in text):
-            raise ValueError(f"colour must be 6 hex digits such as 0B2E59, not {value!r}")
-        return text
+def _box(value: Box) -> Box:
+    if value[2] <= 0 or value[3] <= 0:
+        raise ValueError(f"a box is [left, top, width, height] with a positive width and height, not {list(value)}")
+    return value
 
 
-class Fonts(_Strict):
-    major: str = Field(description="Heading font (theme +mj-lt).")
-    minor: str = Field(description="Body font (theme +mn-lt).")
+Hex = Annotated[str, Meta("A colour as 6 hex digits.", "0B2E59", parse=_hex)]
+Points = Annotated[float, Meta("Points.", 18, gt=0, le=MAX_POINTS)]
+Inches = Annotated[float, Meta("Inches.", 0.3, ge=0, le=100)]
+BoxField = Annotated[Box, Meta("[left, top, width, height] in inches.", [0.6, 1.65, 12.13, 5.15], parse=_box)]
 
 
-class TitleStyle(_Strict):
-    size: float = 32
+@model
+class Colors(Model):
+    noun: ClassVar[str] = "colors"
+
+    dk1: Hex
+    lt1: Hex
+    dk2: Hex
+    lt2: Hex
+    accent1: Hex
+    accent2: Hex
+    accent3: Hex
+    accent4: Hex
+    accent5: Hex
+    accent6: Hex
+    hlink: Hex
+    folHlink: Hex
+
+
+@model
+class Fonts(Model):
+    noun: ClassVar[str] = "fonts"
+
+    major: Annotated[str, Meta("Heading font (theme +mj-lt).", "Arial")]
+    minor: Annotated[str, Meta("Body font (theme +mn-lt).", "Arial")]
+
+
+@model
+class TitleStyle(Model):
+    noun: ClassVar[str] = "title style"
+
+    size: Points = 32
     bold: bool = True
     color: ColorRef = "tx2"
     align: Literal["l", "ctr", "r"] = "l"
     anchor: Literal["t", "ctr", "b"] = "b"
 
 
-class BodyStyle(_Strict):
-    sizes: tuple[float, float, float, float, float] = (24, 20, 18, 16, 16)
+
+
+@model
+class BodyStyle(Model):
+    noun: ClassVar[str] = "body style"
+
+    sizes: Annotated[tuple[Points, Points, Points, Points, Points], Meta("Sizes of the five bullet levels (pt).")] = \
+        (24, 20, 18, 16, 16)
     color: ColorRef = "tx1"
-    line_spacing: float = Field(1.0, ge=0.8, le=2.0, description="Multiple of single line spacing.")
-    space_before: tuple[float, float, float, float, float] = (10, 6, 4, 4, 4)
+    line_spacing: Annotated[float, Meta("Multiple of single line spacing.", 1.0, ge=0.8, le=2.0)] = 1.0
+    space_before: Annotated[tuple[float, float, float, float, float],
+                            Meta("Space before each level's paragraphs (pt).")] = (10, 6, 4, 4, 4)
     bullets: tuple[str, str, str, str, str] = ("•", "–", "•", "–", "•")
     bullet_color: ColorRef = "accent1"
-    indent: float = Field(0.3, description="Indent per level, inches.")
-    hanging: float = Field(0.3, description="Space between bullet and text, inches.")
+    indent: Annotated[float, Meta("Indent per level, inches.", 0.3, ge=0, le=3)] = 0.3
+    hanging: Annotated[float, Meta("Space between bullet and text, inches.", 0.3, ge=0, le=3)] = 0.3
 
 
-class TextSizes(_Strict):
+@model
+class TextSizes(Model):
     """Sizes (pt) of the text roles that are not bullets or titles."""
 
-    subtitle: float = 24
-    meta: float = 18
-    section_label: float = 20
-    heading: float = 20
-    caption: float = 14
-    quote: float = 28
-    attribution: float = 18
-    table: float = 16
+    noun: ClassVar[str] = "sizes"
+
+    subtitle: Points = 24
+    meta: Points = 18
+    section_label: Points = 20
+    heading: Points = 20
+    caption: Points = 14
+    quote: Points = 28
+    attribution: Points = 18
+    table: Points = 16
 
 
-class Insets(_Strict):
-    left: float = 0.1
-    right: float = 0.1
-    top: float = 0.05
-    bottom: float = 0.05
+@model
+class Insets(Model):
+    noun: ClassVar[str] = "insets"
+
+    left: Inches = 0.1
+    right: Inches = 0.1
+    top: Inches = 0.05
+    bottom: Inches = 0.05
 
 
-class Fit(_Strict):
-    floor: float = Field(0.8, gt=0, le=1, description="Smallest body scale before splitting.")
-    min_body_size: float = Field(14, description="Body text never shrinks below this (pt).")
-    min_title_size: float = Field(20, description="Titles never shrink below this (pt).")
-    table_min_size: float = Field(11, description="Table text never shrinks below this (pt).")
+@model
+class Fit(Model):
+    noun: ClassVar[str] = "fit"
+
+    floor: Annotated[float, Meta("Smallest body scale before splitting.", 0.8, gt=0, le=1)] = 0.8
+    min_body_size: Annotated[float, Meta("Body text never shrinks below this (pt).", 14, gt=0, le=MAX_POINTS)] = 14
+    min_title_size: Annotated[float, Meta("Titles never shrink below this (pt).", 20, gt=0, le=MAX_POINTS)] = 20
+    table_min_size: Annotated[float, Meta("Table text never shrinks below this (pt).", 11, gt=0, le=MAX_POINTS)] = 11
 
 
-class Decoration(_Strict):
+@model
+class Decoration(Model):
     """A filled rectangle drawn on the master or a layout (bands, rules)."""
 
-    box: Box
+    noun: ClassVar[str] = "decoration"
+
+    box: BoxField
     fill: ColorRef
 
 
-class TimelineStyle(_Strict):
+@model
+class TimelineStyle(Model):
     """Geometry of a timeline drawn in a layout's content box (inches, points)."""
 
-    line_position: float = Field(0.38, gt=0, lt=1, description="Axis height as a fraction of the box.")
-    line_weight: float = 0.06
-    marker: float = 0.3
-    gap: float = 0.12
-    date_height: float = 0.7
-    date_size: float = 18
-    title_size: float = 15
-    detail_size: float = 13
-    max_events: int = Field(6, ge=1, le=12)
+    noun: ClassVar[str] = "timeline style"
+
+    line_position: Annotated[float, Meta("Axis height as a fraction of the box.", 0.38, gt=0, lt=1)] = 0.38
+    line_weight: Inches = 0.06
+    marker: Inches = 0.3
+    gap: Inches = 0.12
+    date_height: Annotated[float, Meta("Height of the date above the axis, inches.", 0.7, gt=0, le=20)] = 0.7
+    date_size: Points = 18
+    title_size: Points = 15
+    detail_size: Points = 13
+    max_events: Annotated[int, Meta("Events per slide before continuing.", 6, ge=1, le=12)] = 6
 
 
-class FiguresStyle(_Strict):
+@model
+class FiguresStyle(Model):
     """Key figures: cards in a row inside the content box."""
 
-    gap: float = 0.3
-    value_size: float = 54
-    label_size: float = 18
-    value_height: float = Field(0.45, gt=0, lt=1, description="Share of the card for the number.")
-    max_per_slide: int = Field(4, ge=1, le=8)
+    noun: ClassVar[str] = "figures style"
+
+    gap: Inches = 0.3
+    value_size: Points = 54
+    label_size: Points = 18
+    value_height: Annotated[float, Meta("Share of the card for the number.", 0.45, gt=0, lt=1)] = 0.45
+    max_per_slide: Annotated[int, Meta("Figures per slide before continuing.", 4, ge=1, le=8)] = 4
 
 
-class Footer(_Strict):
-    size: float = 11
+@model
+class Footer(Model):
+    noun: ClassVar[str] = "footer"
+
+    size: Points = 11
     color: ColorRef = "tx1"
-    date: Box
-    text: Box
-    number: Box
+    date: BoxField
+    text: BoxField
+    number: BoxField
 
 
-class LayoutGeometry(_Strict):
+@model
+class LayoutGeometry(Model):
     """Placeholders of one layout, by role. Absent roles are not placed on the layout."""
 
-    title: Box | None = None
-    subtitle: Box | None = None
-    body: Box | None = None
-    meta: Box | None = None
-    left: Box | None = None
-    right: Box | None = None
-    left_heading: Box | None = None
-    right_heading: Box | None = None
-    picture: Box | None = None
-    caption: Box | None = None
-    content: Box | None = Field(None, description="Area for native shapes (tables, timelines, figures).")
+    noun: ClassVar[str] = "layout"
+
+    title: BoxField | None = None
+    subtitle: BoxField | None = None
+    body: BoxField | None = None
+    meta: BoxField | None = None
+    left: BoxField | None = None
+    right: BoxField | None = None
+    left_heading: BoxField | None = None
+    right_heading: BoxField | None = None
+    picture: BoxField | None = None
+    caption: BoxField | None = None
+    content: Annotated[BoxField | None, Meta("Area for native shapes (tables, timelines, figures).")] = None
     decorations: tuple[Decoration, ...] = ()
     background: ColorRef | None = None
     title_style: TitleStyle | None = None
@@ -161,29 +209,16 @@ class LayoutGeometry(_Strict):
     footers: bool = True
 
 
-class Layouts(_Strict):
-    title: LayoutGeometry
-    agenda: LayoutGeometry
-    section: LayoutGeometry
-    bullets: LayoutGeometry
-    columns: LayoutGeometry
-    comparison: LayoutGeometry
-    table: LayoutGeometry
-    image: LayoutGeometry
-    photos: LayoutGeometry
-    timeline: LayoutGeometry
-    figures: LayoutGeometry
-    quote: LayoutGeometry
-    closing: LayoutGeometry
+@model
+class Theme(Model):
+    noun: ClassVar[str] = "theme"
 
-
-class Theme(_Strict):
     name: str
     description: str
-    dark: bool = Field(False, description="Dark background: the colour map shows dk1 as background "
-                                          "(bg1) and lt1 as text (tx1), as Office's dark themes do.")
-    slide_width: float = Field(13.333, description="Slide width, inches (16:9 by default).")
-    slide_height: float = Field(7.5, description="Slide height, inches.")
+    dark: Annotated[bool, Meta("Dark background: the colour map shows dk1 as background (bg1) and lt1 as text "
+                               "(tx1), as Office's dark themes do.")] = False
+    slide_width: Annotated[float, Meta("Slide width, inches (16:9 by default).", 13.333, ge=1, le=56)] = 13.333
+    slide_height: Annotated[float, Meta("Slide height, inches.", 7.5, ge=1, le=56)] = 7.5
     colors: Colors
     fonts: Fonts
     title: TitleStyle = TitleStyle()
@@ -196,12 +231,12 @@ class Theme(_Strict):
     footer: Footer
     timeline: TimelineStyle = TimelineStyle()
     figures: FiguresStyle = FiguresStyle()
-    highlight: ColorRef = Field("accent2", description="Colour of the current section on a repeated agenda.")
-    muted: ColorRef = Field("accent5", description="Colour of the other sections on a repeated agenda.")
-    layouts: Layouts
-    max_photos: int = Field(6, ge=1, le=6, description="Pictures per photo slide (layouts exist for 1–4 and 6).")
-    logo: str | None = Field(None, description="Logo image under assets/, placed on the master.")
-    logo_box: Box | None = None
+    highlight: Annotated[ColorRef, Meta("Colour of the current section on a repeated agenda.")] = "accent2"
+    muted: Annotated[ColorRef, Meta("Colour of the other sections on a repeated agenda.")] = "accent5"
+    layouts: Annotated[FrozenMap[str, LayoutGeometry], Meta("The geometry of every layout, by name.")]
+    max_photos: Annotated[int, Meta("Pictures per photo slide (layouts exist for 1–4 and 6).", 6, ge=1, le=6)] = 6
+    logo: Annotated[str | None, Meta("Logo image under assets/, placed on the master.")] = None
+    logo_box: BoxField | None = None
 
     def color_map(self) -> dict[str, str]:
         """How text/background names map onto scheme slots (PowerPoint's p:clrMap)."""
@@ -211,4 +246,4 @@ class Theme(_Strict):
 
     def hex(self, ref: str) -> str:
         """The RGB hex of a colour name as it shows on this theme's slides."""
-        return getattr(self.colors, self.color_map().get(ref, ref))
+        return str(getattr(self.colors, self.color_map().get(ref, ref)))

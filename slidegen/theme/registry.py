@@ -6,17 +6,19 @@ recursively, everything else is replaced).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 import importlib.util
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..errors import Diagnostic, SourceLocation, ThemeError, display_path
+from ..errors import Diagnostic, ThemeError, display_path
+from ..source import SourceLocation
 from ..outline.source import read_text
-from ..outline.yaml_tree import SourceMap, parse_yaml
-from .model import Theme
+from ..outline.yaml_tree import parse_yaml
+from ..source import SourceMap
+from ..validation import validate
+from .model import Box, Theme
 
 THEME_FILE = "theme.yaml"
 _MAX_EXTENDS = 8
@@ -81,22 +83,61 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
         source_map = parent_map
     if files is not None:
         files.extend(Path(p) for p in chain)
-    try:
-        theme = Theme.model_validate(data)
-    except ValidationError as exc:
-        problems = [Diagnostic(f"theme key '{'.'.join(map(str, e['loc']))}': {e['msg']}",
-                               source_map.at(tuple(e["loc"]))) for e in exc.errors(include_url=False)]
-        raise ThemeError.many(problems) from None
+    theme = validate(data, Theme, source_map, ThemeError)
+    _check_geometry(theme, source_map)
     if theme.logo:
         logo = _find_logo(theme.logo, [Path(p).parent for p in chain], search_from)
         if logo is None:
             raise ThemeError(f"logo '{theme.logo}' not found next to the theme or in assets/",
                              source_map.at(("logo",)))
         _check_logo(logo, theme.logo_box is not None, source_map.at(("logo",)))
-        theme = theme.model_copy(update={"logo": str(logo)})
+        theme = dataclasses.replace(theme, logo=str(logo))
         if files is not None:
             files.append(logo)
     return theme
+
+
+def _check_geometry(theme: Theme, source_map: SourceMap) -> None:
+    """Every layout a slide kind needs is there, and every box lies on the slide."""
+    from ..kinds import LAYOUTS  # the kinds say which layouts a theme must describe
+
+    problems = []
+    needed = sorted({layout.geometry for layout in LAYOUTS})
+    missing = [name for name in needed if name not in theme.layouts]
+    if missing:
+        problems.append(Diagnostic(f"the theme has no geometry for layouts: {', '.join(missing)}",
+                                   source_map.at(("layouts",))))
+    for path, box in _boxes(theme):
+        if not _on_slide(box, theme):
+            problems.append(Diagnostic(
+                f"box {[round(v, 3) for v in box]} lies outside the {theme.slide_width:g} × {theme.slide_height:g} in "
+                "slide", source_map.at(path)))
+    if problems:
+        raise ThemeError.many(problems)
+
+
+def _boxes(theme: Theme) -> list[tuple[tuple[str | int, ...], Box]]:
+    found: list[tuple[tuple[str | int, ...], Box]] = []
+    for n, decoration in enumerate(theme.decorations):
+        found.append((("decorations", n, "box"), decoration.box))
+    for role in ("date", "text", "number"):
+        found.append((("footer", role), getattr(theme.footer, role)))
+    if theme.logo_box:
+        found.append((("logo_box",), theme.logo_box))
+    for name, layout in theme.layouts.items():
+        for field in dataclasses.fields(layout):
+            value = getattr(layout, field.name)
+            if field.name == "decorations":
+                found += [(("layouts", name, "decorations", n, "box"), d.box) for n, d in enumerate(value)]
+            elif isinstance(value, tuple) and len(value) == 4 and all(isinstance(v, float) for v in value):
+                found.append((("layouts", name, field.name), value))
+    return found
+
+
+def _on_slide(box: Box, theme: Theme, slack: float = 0.01) -> bool:
+    left, top, width, height = box
+    return (left >= -slack and top >= -slack and left + width <= theme.slide_width + slack
+            and top + height <= theme.slide_height + slack)
 
 
 def _check_logo(path: Path, has_box: bool, where: SourceLocation) -> None:

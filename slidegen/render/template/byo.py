@@ -8,20 +8,25 @@ planner measures text against the boxes the deck will really have.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import io
 import zipfile
 from pathlib import Path
+from collections.abc import Mapping
+from typing import Any
 
 from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from ...errors import ThemeError, display_path
-from ...theme.model import LayoutGeometry, Theme
+from ...errors import Diagnostic, ThemeError, display_path
+from ...source import Locator
+from ...scene import EMU_PER_INCH, EmuBox
+from ...theme.model import Box, Colors, Fonts, LayoutGeometry, Theme
+from ...validation import FrozenMap
 from ..package import write_package
-from .mapping import EmuBox, TemplateMap, map_template
-from .shapes import EMU_PER_INCH
+from .mapping import TemplateMap, map_template
 
 _POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -36,7 +41,18 @@ def read_template(path: Path) -> bytes:
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
         raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
     try:
-        with zipfile.ZipFile(path) as source:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ThemeError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    return read_template_bytes(data, shown)
+
+
+def read_template_bytes(data: bytes, shown: str) -> bytes:
+    """A template given as bytes (``shown`` names it in messages), as a slide-less package."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
             entries = [(info, source.read(info.filename)) for info in source.infolist()]
     except (zipfile.BadZipFile, OSError) as exc:
         raise ThemeError(f"{shown} is not a PowerPoint template (.pptx or .potx): {exc}") from None
@@ -63,10 +79,11 @@ def _remove_slides(presentation) -> None:
         slide_ids.remove(slide_id)
 
 
-def _inches(box: EmuBox | None):
+def _inches(box: EmuBox | None) -> Box | None:
     if box is None:
         return None
-    return tuple(round(v / EMU_PER_INCH, 4) for v in box)
+    x, y, w, h = (round(v / EMU_PER_INCH, 4) for v in box)
+    return (x, y, w, h)
 
 
 def _theme_part(presentation):
@@ -77,12 +94,12 @@ def _theme_part(presentation):
     return None
 
 
-def _scheme(presentation, base: Theme) -> tuple[dict[str, str], dict[str, str]]:
+def _scheme(presentation: Any, base: Theme) -> tuple[Colors, Fonts]:
     root = _theme_part(presentation)
-    colors = base.colors.model_dump()
-    fonts = base.fonts.model_dump()
+    colors = {f.name: getattr(base.colors, f.name) for f in dataclasses.fields(Colors)}
+    fonts = {"major": base.fonts.major, "minor": base.fonts.minor}
     if root is None:
-        return colors, fonts
+        return base.colors, base.fonts
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     scheme = root.find(f".//{a}clrScheme")
     for slot in colors:
@@ -92,20 +109,20 @@ def _scheme(presentation, base: Theme) -> tuple[dict[str, str], dict[str, str]]:
         rgb = element.find(f"{a}srgbClr")
         system = element.find(f"{a}sysClr")
         value = rgb.get("val") if rgb is not None else system.get("lastClr") if system is not None else None
-        if value:
+        if value and len(value) == 6 and all(c in "0123456789ABCDEFabcdef" for c in value):
             colors[slot] = value.upper()
     for key, tag in (("major", "majorFont"), ("minor", "minorFont")):
         latin = root.find(f".//{a}{tag}/{a}latin")
         if latin is not None and latin.get("typeface"):
             fonts[key] = latin.get("typeface")
-    return colors, fonts
+    return Colors(**colors), Fonts(**fonts)
 
 
-def _master_sizes(presentation, base: Theme) -> tuple[float, tuple[float, ...]]:
+def _master_sizes(presentation: Any, base: Theme) -> tuple[float, tuple[float, float, float, float, float]]:
     styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
     title_size, body = base.title.size, list(base.body.sizes)
     if styles is None:
-        return title_size, tuple(body)
+        return title_size, (body[0], body[1], body[2], body[3], body[4])
     title = styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
     if title is not None and title.get("sz"):
         title_size = int(title.get("sz")) / 100
@@ -113,7 +130,7 @@ def _master_sizes(presentation, base: Theme) -> tuple[float, tuple[float, ...]]:
         level = styles.find(f"{qn('p:bodyStyle')}/{qn(f'a:lvl{n + 1}pPr')}/{qn('a:defRPr')}")
         if level is not None and level.get("sz"):
             body[n] = int(level.get("sz")) / 100
-    return title_size, tuple(body)
+    return title_size, (body[0], body[1], body[2], body[3], body[4])
 
 
 def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: EmuBox | None) -> LayoutGeometry:
@@ -131,35 +148,51 @@ def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: Em
         x, y, w, h = content
         update["picture"] = _inches((x, y, w, int(h * 0.85)))
         update["caption"] = _inches((x, y + int(h * 0.87), w, int(h * 0.13)))
-    return base.model_copy(update={**update, "content": _inches(content), "decorations": (), "background": None,
-                                   "title_style": None, "body_color": None, "footers": bool(boxes.get("number"))})
+    return dataclasses.replace(base, **update, content=_inches(content), decorations=(), background=None,
+                               title_style=None, body_color=None, footers=bool(boxes.get("number")))
 
 
-def theme_from_template(template: bytes, base: Theme, overrides: dict[str, str] | None = None) -> tuple[Theme, TemplateMap]:
+def _problems(mapping: TemplateMap, locator: Locator | None) -> list[Diagnostic]:
+    """What makes a template unusable: an override is located at its ``deck.layouts`` key."""
+    problems = []
+    for missing in mapping.missing:
+        if missing.override:
+            where = locator.key_at(("deck", "layouts", missing.key)) if locator else None
+            problems.append(Diagnostic(f"deck.layouts: {missing}", where))
+        else:
+            problems.append(Diagnostic(f"the template cannot be used: {missing} (run `slidegen template check` "
+                                       "to see the mapping)"))
+    return problems
+
+
+def mapping_problems(template: bytes, overrides: Mapping[str, str], locator: Locator | None = None) -> list[Diagnostic]:
+    return _problems(map_template(Presentation(io.BytesIO(template)), overrides), locator)
+
+
+def theme_from_template(template: bytes, base: Theme, overrides: Mapping[str, str] | None = None,
+                        locator: Locator | None = None) -> tuple[Theme, TemplateMap]:
     """A theme whose colours, fonts, sizes and geometry are the template's, and the layout map."""
     presentation = Presentation(io.BytesIO(template))
     mapping = map_template(presentation, overrides)
-    if mapping.missing:
-        raise ThemeError("the template cannot be used: " + "; ".join(mapping.missing) +
-                         " (run `slidegen template check` to see the mapping)")
+    problems = _problems(mapping, locator)
+    if problems:
+        raise ThemeError.many(problems)
     colors, fonts = _scheme(presentation, base)
     title_size, body_sizes = _master_sizes(presentation, base)
     content = mapping.kinds["bullets"].boxes.get("body")
-    layouts = {kind: _geometry(mapping, kind, getattr(base.layouts, kind), content)
-               for kind in type(base.layouts).model_fields}
+    layouts = {key: _geometry(mapping, key, geometry, content) for key, geometry in base.layouts.items()}
     if "photos" in layouts:
-        layouts["photos"] = layouts["photos"].model_copy(update={"content": _inches(content)})
+        layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(content))
     footer = base.footer
     number = mapping.kinds["bullets"].boxes
     if {"date", "footer", "number"} <= set(number):
-        footer = footer.model_copy(update={"date": _inches(number["date"]), "text": _inches(number["footer"]),
-                                           "number": _inches(number["number"])})
-    data = base.model_dump()
-    data.update(name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
-                slide_width=round(presentation.slide_width / EMU_PER_INCH, 4),
-                slide_height=round(presentation.slide_height / EMU_PER_INCH, 4),
-                decorations=(), footer=footer.model_dump(), layouts={k: v.model_dump() for k, v in layouts.items()},
-                max_photos=mapping.max_photos)
-    data["title"] = {**data["title"], "size": title_size}
-    data["body"] = {**data["body"], "sizes": body_sizes}
-    return Theme.model_validate(data), mapping
+        footer = dataclasses.replace(footer, date=_inches(number["date"]), text=_inches(number["footer"]),
+                                     number=_inches(number["number"]))
+    theme = dataclasses.replace(
+        base, name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
+        slide_width=round(presentation.slide_width / EMU_PER_INCH, 4),
+        slide_height=round(presentation.slide_height / EMU_PER_INCH, 4),
+        decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
+        title=dataclasses.replace(base.title, size=title_size),
+        body=dataclasses.replace(base.body, sizes=body_sizes))
+    return theme, mapping

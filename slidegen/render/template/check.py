@@ -9,8 +9,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from .byo import read_template
-from .layouts import LAYOUT_NAMES
-from .mapping import map_template
+from .mapping import OVERRIDABLE, map_template
 
 
 @dataclass(frozen=True)
@@ -23,12 +22,20 @@ def check_template(path: Path, overrides: dict[str, str] | None = None) -> Templ
     return check_package(path.name, read_template(path), overrides)
 
 
+def check_theme(name: str, overrides: dict[str, str] | None = None) -> TemplateReport:
+    """The report for the template a built-in (or folder) theme compiles to."""
+    from ...theme.registry import load_theme
+    from . import compile_template
+
+    return check_package(f"theme {name}", compile_template(load_theme(name)), overrides)
+
+
 def check_package(label: str, package: bytes, overrides: dict[str, str] | None = None) -> TemplateReport:
     presentation = Presentation(io.BytesIO(package))
     mapping = map_template(presentation, overrides)
     lines = [f"{label}: {len(presentation.slide_layouts)} layouts"]
-    width = max(len(k) for k in LAYOUT_NAMES) + 1
-    for kind in LAYOUT_NAMES:
+    width = max(len(k) for k in OVERRIDABLE) + 1
+    for kind in OVERRIDABLE:
         choice = mapping.kinds.get(kind)
         if choice is None:
             lines.append(f"  {kind:<{width}} MISSING")

@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 from ...theme.model import SCHEME_SLOTS, Theme
-from .master import layout_specs, layout_xml, master_xml
+from ...kinds import LAYOUTS
+from .master import layout_xml, master_xml
 from .shapes import NS, emu
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -109,7 +110,7 @@ def _logo(theme: Theme) -> tuple[str, bytes, tuple[float, float, float, float]] 
 
 def compile_template(theme: Theme) -> bytes:
     """A .pptx with the theme's master and layouts and no slides, as bytes (deterministic)."""
-    specs = layout_specs()
+    specs = LAYOUTS
     parts: dict[str, bytes | str] = {}
     overrides: dict[str, str] = {}
 

@@ -1,0 +1,178 @@
+"""What a slide kind is: one class per kind holds everything particular to it.
+
+A kind says what an author writes (its model), what a planned slide of it holds (content), how
+that content is fitted (shrink, split onto "(tiếp)" slides), which layouts it owns in a
+compiled template (names, types, placeholders) and how it recognises a house template's layout,
+and how its content is placed on a slide (compose → scene elements). The registry
+(:mod:`slidegen.kinds`) is the one place that lists the kinds; everything else dispatches
+through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from ..plan.types import Content, PlannedSlide, TextBlock
+from ..scene import DrawnText, Element, EmuBox, Frame, PlaceholderText, inches_to_emu
+from ..source import DataPath
+
+if TYPE_CHECKING:
+    from ..model.common import SlideFields
+    from ..plan.context import PlanContext
+    from ..theme.model import Box, LayoutGeometry, Theme
+
+
+# --- Layouts a kind owns in a compiled template ------------------------------------------------
+
+@dataclass(frozen=True)
+class BodyLevels:
+    """The theme's five bullet levels (sizes, indents, bullets) in the layout's text colour."""
+
+
+@dataclass(frozen=True)
+class Plain:
+    """One unbulleted text style."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    align: Literal["l", "ctr", "r"] | None = None
+
+
+@dataclass(frozen=True)
+class PlaceholderDef:
+    """One placeholder of a compiled layout (``type`` None is PowerPoint's default, obj)."""
+
+    name: str
+    type: str | None
+    idx: int
+    box: "Box | None"
+    style: BodyLevels | Plain | None = None
+    anchor: Literal["t", "ctr", "b"] | None = None
+    size: Literal["half", "quarter"] | None = None
+
+
+# --- Recognising a house template's layouts ----------------------------------------------------
+
+@dataclass(frozen=True)
+class TemplatePlaceholder:
+    """A placeholder of a template layout: its type and idx with the spec's defaults (obj, 0)."""
+
+    type: str
+    idx: int
+    box: EmuBox
+
+    @property
+    def area(self) -> int:
+        return self.box[2] * self.box[3]
+
+
+TITLE_TYPES = frozenset({"title", "ctrTitle", "vertTitle"})
+TEXT_TYPES = frozenset({"body", "obj", "subTitle"})
+
+#: placeholders of a layout → role → placeholder, or None when the layout cannot serve the kind.
+Matcher = Callable[[Sequence[TemplatePlaceholder]], "dict[str, TemplatePlaceholder] | None"]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A template layout's placeholders sorted the way matchers ask for them."""
+
+    title: TemplatePlaceholder | None
+    text: tuple[TemplatePlaceholder, ...]        # body, obj and subtitle, largest first
+    bodies: tuple[TemplatePlaceholder, ...]      # the same without subtitles
+    pictures: tuple[TemplatePlaceholder, ...]
+    tables: tuple[TemplatePlaceholder, ...]
+
+    @staticmethod
+    def of(placeholders: Sequence[TemplatePlaceholder]) -> "Parts":
+        text = tuple(sorted((p for p in placeholders if p.type in TEXT_TYPES), key=lambda p: p.area, reverse=True))
+        return Parts(next((p for p in placeholders if p.type in TITLE_TYPES), None), text,
+                     tuple(p for p in text if p.type != "subTitle"),
+                     tuple(p for p in placeholders if p.type == "pic"),
+                     tuple(p for p in placeholders if p.type == "tbl"))
+
+
+@dataclass(frozen=True)
+class LayoutDef:
+    """A layout a kind owns: compiled into slidegen's templates, and looked for in house ones.
+
+    ``search``: "any" looks at every layout of a house template (by type, localized name, then
+    shape); "own" only at a layout with slidegen's own ``name``; "grid" takes every layout the
+    matcher accepts, by its number of picture cells. ``fallbacks`` are layout keys to use when a
+    template has none of this one."""
+
+    key: str                       # deck.layouts key
+    name: str
+    type: str                      # ECMA-376 ST_SlideLayoutType
+    geometry: str                  # key of the theme's layout geometry
+    placeholders: Callable[["Theme", "LayoutGeometry"], list[PlaceholderDef]]
+    match: Matcher | None = None
+    search: Literal["any", "own", "grid"] = "own"
+    localized: tuple[str, ...] = ()
+    fallbacks: tuple[str, ...] = ()
+    required: bool = False
+    title_type: str = "title"
+    photos: int = 0                # picture cells of a photo-grid layout
+
+
+def title_only(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
+    """A layout with a title and nothing to hold content: for kinds drawn with shapes."""
+    parts = Parts.of(placeholders)
+    if parts.title is None or parts.text or parts.pictures or parts.tables:
+        return None
+    return {"title": parts.title}
+
+
+def no_placeholders(theme: "Theme", geometry: "LayoutGeometry") -> list[PlaceholderDef]:
+    return []
+
+
+# --- The kind itself ----------------------------------------------------------------------------
+
+class SlideKind:
+    """Base of every kind. Generated kinds (title, agenda, section, closing) have no ``model``:
+    the planner makes them; authored kinds turn their model into content in :meth:`content`."""
+
+    name: ClassVar[str]
+    model: ClassVar["type[SlideFields] | None"] = None
+    layouts: ClassVar[tuple[LayoutDef, ...]]
+
+    def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> Content:
+        raise NotImplementedError(f"{self.name} slides are generated, not authored")
+
+    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
+        """The slide as one or more fitted slides (the later ones continue the first)."""
+        return [slide]
+
+    def layout_key(self, slide: PlannedSlide) -> str:
+        """Which of this kind's layouts the slide uses."""
+        return self.layouts[0].key
+
+    def cells(self, slide: PlannedSlide) -> int:
+        """Picture cells the slide needs from a grid layout (0: the kind uses no grid)."""
+        return 0
+
+    def geometry(self, theme: "Theme", slide: PlannedSlide) -> "LayoutGeometry":
+        key = self.layout_key(slide)
+        layout = next(layout for layout in self.layouts if layout.key == key)
+        return theme.layouts[layout.geometry]
+
+    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
+        """The slide's content as scene elements (its title is placed by the writer)."""
+        raise NotImplementedError
+
+
+def put(frame: Frame, role: str, block: TextBlock | None, *, bullets: bool = False) -> list[Element]:
+    """Text for ``role``: into the layout's placeholder when it has one, else drawn as a text
+    box at the box the theme gave the planner (so what was measured is what is drawn)."""
+    if block is None:
+        return []
+    if role in frame.roles:
+        return [PlaceholderText(frame.roles[role], block, bullets)]
+    box = frame.box(role)
+    if box is not None and block.paras:
+        return [DrawnText(inches_to_emu(box), block, role.replace("_", " ").title(), bullets=bullets)]
+    return []

@@ -1,0 +1,91 @@
+"""Bullets: nested levels in the layout's body placeholder, split between bullets when long."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+
+from ..model.common import Bullet, BulletItem, Bullets, SlideFields
+from ..plan.fitting import fit_body, with_content
+from ..plan.types import Para, PlannedSlide, TextBlock, block_text
+from ..scene import Element, Frame
+from ..source import DataPath
+from ..validation import Meta, model
+from .base import BodyLevels, LayoutDef, Parts, PlaceholderDef, SlideKind, TemplatePlaceholder, put
+
+if TYPE_CHECKING:
+    from ..plan.context import PlanContext
+    from ..theme.model import LayoutGeometry, Theme
+
+MAX_LEVEL = 4   # PowerPoint's body styles define five levels (0–4)
+IDX_BODY = 1
+
+
+@model
+class BulletsSlide(SlideFields):
+    kind: Annotated[Literal["bullets"], Meta("Slide kind; inferred from the content key.", "bullets")] = "bullets"
+    bullets: Bullets
+
+
+@dataclass(frozen=True)
+class BodyContent:
+    """One text body: bullets, an agenda."""
+
+    body: TextBlock
+
+    def texts(self) -> Iterator[tuple[str, bool]]:
+        yield block_text(self.body), False
+
+
+def bullet_block(ctx: "PlanContext", bullets: Sequence[BulletItem], path: DataPath) -> TextBlock:
+    paras: list[Para] = []
+    _flatten(ctx, bullets, path, 0, paras)
+    return TextBlock(tuple(paras))
+
+
+def _flatten(ctx: "PlanContext", bullets: Sequence[BulletItem], path: DataPath, level: int, out: list[Para]) -> None:
+    if level > MAX_LEVEL:
+        ctx.warn(f"bullets nested deeper than {MAX_LEVEL + 1} levels are shown at level {MAX_LEVEL + 1}", path)
+    shown = min(level, MAX_LEVEL)
+    for i, bullet in enumerate(bullets):
+        if isinstance(bullet, Bullet):
+            out.append(ctx.para(bullet.text, (*path, i, "text"), level=shown))
+            _flatten(ctx, bullet.children, (*path, i, "children"), level + 1, out)
+        else:
+            out.append(ctx.para(bullet, (*path, i), level=shown))
+
+
+def body_placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:
+    return [PlaceholderDef("Content 2", None, IDX_BODY, g.body, BodyLevels(), "t")]
+
+
+def match_body(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
+    parts = Parts.of(placeholders)
+    if parts.title is None or not parts.bodies or parts.pictures:
+        return None
+    return {"title": parts.title, "body": parts.bodies[0]}
+
+
+class BulletsKind(SlideKind):
+    name = "bullets"
+    model: ClassVar[type[SlideFields] | None] = BulletsSlide
+    layouts = (LayoutDef("bullets", "Title and Content", "obj", "bullets", body_placeholders, match_body,
+                         search="any", required=True,
+                         localized=("title and content", "tiêu đề và nội dung", "titel und inhalt",
+                                    "titre et contenu")),)
+
+    def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> BodyContent:
+        return BodyContent(bullet_block(ctx, slide.bullets, (*path, "bullets")))
+
+    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
+        c: Any = slide.content
+        blocks = fit_body(ctx, c.body, self.geometry(ctx.theme, slide).body)
+        return [with_content(slide, BodyContent(b), b.scale) for b in blocks]
+
+    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
+        c: Any = slide.content
+        return put(frame, "body", c.body, bullets=True)
+
+
+KIND = BulletsKind()

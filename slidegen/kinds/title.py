@@ -1,0 +1,94 @@
+"""The title slide: deck title, subtitle, organisation and date. Generated from ``deck:``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..plan.fitting import fit_line, with_content
+from ..plan.types import PlannedSlide, TextBlock, block_text
+from ..scene import Element, Frame
+from .base import LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
+
+if TYPE_CHECKING:
+    from ..model.outline import DeckMeta
+    from ..plan.context import PlanContext
+    from ..theme.model import LayoutGeometry, Theme
+
+IDX_SUBTITLE, IDX_META = 1, 13
+
+
+@dataclass(frozen=True)
+class HeadingContent:
+    """A big title's companions: a subtitle line, and smaller lines under it."""
+
+    subtitle: TextBlock | None = None
+    meta: TextBlock | None = None
+
+    def texts(self) -> Iterator[tuple[str, bool]]:
+        yield block_text(self.subtitle), False
+        yield block_text(self.meta), False
+
+
+def heading_placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:
+    """Subtitle and a meta line under a centred title (title and closing slides)."""
+    return [PlaceholderDef("Subtitle 2", "subTitle", IDX_SUBTITLE, g.subtitle, Plain(theme.sizes.subtitle), "t"),
+            PlaceholderDef("Text 3", "body", IDX_META, g.meta, Plain(theme.sizes.meta), "t")]
+
+
+def match_title(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
+    parts = Parts.of(placeholders)
+    if parts.title is None:
+        return None
+    subtitle = next((p for p in parts.text if p.type == "subTitle"), None) or (parts.bodies[0] if parts.bodies else None)
+    if subtitle is None:
+        return None
+    roles = {"title": parts.title, "subtitle": subtitle}
+    meta = [p for p in parts.bodies if p is not subtitle]
+    if meta:
+        roles["meta"] = meta[0]
+    return roles
+
+
+class TitleKind(SlideKind):
+    name = "title"
+    layouts = (LayoutDef("title", "Title Slide", "title", "title", heading_placeholders, match_title, search="any",
+                         localized=("title slide", "trang chiếu tiêu đề", "tiêu đề", "titelfolie",
+                                    "diapositive de titre"), required=True, title_type="ctrTitle"),)
+
+    def planned(self, ctx: "PlanContext", deck: "DeckMeta") -> PlannedSlide:
+        meta = [t for t in (deck.organisation, ctx.strings.date(deck.date) if deck.date else None) if t]
+        content = HeadingContent(
+            subtitle=ctx.line(deck.subtitle, ("deck", "subtitle")),
+            meta=TextBlock(tuple(ctx.para(t, ("deck",), bullet=False) for t in meta)) if meta else None)
+        return PlannedSlide(self.name, ctx.text(deck.title, ("deck", "title")), content, footers=False,
+                            source=("deck",))
+
+    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
+        c: Any = slide.content
+        g = self.geometry(ctx.theme, slide)
+        sizes = ctx.theme.sizes
+        if c.meta is not None and g.meta is None and g.subtitle is not None:
+            # A template without a place for organisation and date: they follow the subtitle.
+            joined = TextBlock((c.subtitle.paras if c.subtitle else ()) + c.meta.paras)
+            return [with_content(slide, HeadingContent(fit_line(ctx, joined, sizes.meta, g.subtitle, slide), None))]
+        return [with_content(slide, fit_heading(ctx, slide, c, g, sizes.subtitle, sizes.meta))]
+
+    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
+        c: Any = slide.content
+        return put(frame, "subtitle", c.subtitle) + put(frame, "meta", c.meta)
+
+
+def fit_heading(ctx: "PlanContext", slide: PlannedSlide, c: HeadingContent, g: "LayoutGeometry",
+                subtitle_size: float, meta_size: float | None = None) -> HeadingContent:
+    """Subtitle (and meta) shrunk to their boxes."""
+    subtitle, meta = c.subtitle, c.meta
+    if subtitle is not None and g.subtitle is not None:
+        subtitle = fit_line(ctx, subtitle, subtitle_size, g.subtitle, slide)
+    if meta is not None and g.meta is not None and meta_size is not None:
+        meta = fit_line(ctx, meta, meta_size, g.meta, slide)
+    return HeadingContent(subtitle, meta)
+
+
+KIND = TitleKind()

@@ -1,0 +1,54 @@
+"""The planning passes in order: sequence → fit → numbering → glyph check."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import Diagnostic
+from ..model.outline import Outline
+from ..source import Locator
+from ..theme.model import Theme
+from .context import PlanContext
+from .fit import fit_slides
+from .glyphs import check_fonts, check_glyphs
+from .sequence import deck_sequence
+from .strings import strings_for
+from .types import DeckInfo, PlannedDeck, PlannedSlide
+
+
+def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, project_dir: Path,
+              warnings: Sequence[Diagnostic] = ()) -> PlannedDeck:
+    """Plan ``outline`` on ``theme``. ``locator`` places warnings; pictures resolve against
+    ``base_dir`` and must lie inside ``project_dir``; ``warnings`` are the reader's."""
+    deck = outline.deck
+    strings = strings_for(deck.language)
+    ctx = PlanContext(theme, strings, locator, base_dir, project_dir, warnings=list(warnings))
+    ctx.sources = {str(k): ctx.text(v, ("deck", "sources", k)) for k, v in deck.sources.items()}
+    check_fonts(ctx)
+    slides = fit_slides(ctx, deck_sequence(ctx, outline))
+    numbered = tuple(dataclasses.replace(s, location=locator.at(s.source)) for s in _number(slides))
+    check_glyphs(ctx, numbered)
+    info = DeckInfo(
+        title=ctx.text(deck.title, ("deck", "title")), subtitle=_optional(ctx, deck.subtitle, "subtitle"),
+        language=deck.language, date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
+        organisation=_optional(ctx, deck.organisation, "organisation"),
+        author=_optional(ctx, deck.author, "author"),
+        footer=ctx.text(deck.footer, ("deck", "footer")) if deck.footer else None,
+        slide_numbers=deck.slide_numbers, show_date=deck.show_date)
+    return PlannedDeck(info, numbered, tuple(ctx.warnings))
+
+
+def _optional(ctx: PlanContext, value: str | None, key: str) -> str | None:
+    return ctx.text(value, ("deck", key)) if value else None
+
+
+def _number(groups: list[list[PlannedSlide]]) -> tuple[PlannedSlide, ...]:
+    """Slide numbers after splitting; each continuation points at the first slide of its group."""
+    out: list[PlannedSlide] = []
+    for group in groups:
+        first = len(out) + 1
+        for n, slide in enumerate(group):
+            out.append(dataclasses.replace(slide, number=len(out) + 1, continuation_of=first if n else None))
+    return tuple(out)

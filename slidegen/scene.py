@@ -1,0 +1,116 @@
+"""What goes on one slide, as plain data: which placeholder holds what, and what is drawn where.
+
+A slide kind composes its planned content into these elements (``SlideKind.compose``); a writer
+(slidegen/render/) turns them into slide XML. Keeping the decision here and the XML there means
+every kind's placement is written once, whatever writes the file. Boxes are in EMU.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from .plan.types import Picture, TextBlock
+
+if TYPE_CHECKING:
+    from .theme.model import LayoutGeometry, Theme
+
+#: A box in EMU: (left, top, width, height).
+EmuBox = tuple[int, int, int, int]
+EMU_PER_INCH = 914400
+EMU_PER_PT = 12700
+
+
+def inches_to_emu(box: tuple[float, float, float, float]) -> EmuBox:
+    """A theme box (inches) in EMU, truncated as python-pptx's ``Inches`` does."""
+    return (int(box[0] * EMU_PER_INCH), int(box[1] * EMU_PER_INCH), int(box[2] * EMU_PER_INCH),
+            int(box[3] * EMU_PER_INCH))
+
+
+@dataclass(frozen=True)
+class PlaceholderText:
+    """Text into the slide's placeholder ``idx``; ``bullets``: its paragraphs keep the layout's
+    bullets (a body), else every paragraph is plain."""
+
+    idx: int
+    block: TextBlock
+    bullets: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceholderPicture:
+    """A picture into picture placeholder ``idx``, scaled to fit inside it without distortion; a
+    picture without a file leaves the placeholder empty for the presenter (with its alt text)."""
+
+    idx: int
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class DrawnPicture:
+    picture: Picture
+    box: EmuBox
+
+
+@dataclass(frozen=True)
+class DrawnShape:
+    """A filled shape without outline, in a scheme colour."""
+
+    box: EmuBox
+    fill: str
+    name: str
+    geometry: Literal["rect", "ellipse"] = "rect"
+
+
+@dataclass(frozen=True)
+class DrawnText:
+    """A wrapping text box with the theme's insets and no autofit (sizes were decided).
+
+    ``bullets`` writes the theme's bullets and indents explicitly (a text box inherits no body
+    style); ``align``/``color``/``font`` apply to every paragraph and run that has none."""
+
+    box: EmuBox
+    block: TextBlock
+    name: str
+    anchor: Literal["t", "ctr", "b"] | None = None
+    align: Literal["l", "ctr", "r"] | None = None
+    color: str | None = None
+    font: str | None = None
+    bullets: bool = False
+
+
+@dataclass(frozen=True)
+class TableCell:
+    block: TextBlock
+    fill: str                          # scheme colour of the cell
+    color: str                         # scheme colour of its text
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in placeholder ``idx`` (None: drawn at ``box``), columns and rows in EMU."""
+
+    idx: int | None
+    box: EmuBox
+    column_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
+Element = PlaceholderText | PlaceholderPicture | DrawnPicture | DrawnShape | DrawnText | Table
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The layout a slide is placed on, as a kind composing onto it sees it."""
+
+    theme: "Theme"
+    geometry: "LayoutGeometry"                  # the theme's boxes for this layout (inches)
+    roles: Mapping[str, int] = field(default_factory=dict)   # role → placeholder idx
+    boxes: Mapping[str, EmuBox] = field(default_factory=dict)  # role → the placeholder's box
+    photo_slots: tuple[tuple[int, int | None], ...] = ()     # (picture idx, caption idx) per cell
+
+    def box(self, role: str) -> tuple[float, float, float, float] | None:
+        return getattr(self.geometry, role, None)
