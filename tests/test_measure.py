@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slidegen.fonts import metrics_for
+from slidegen.plan import fit_text
 from slidegen.plan import measure as ms
 from slidegen.plan.measure import Box, ParagraphSpec, Span
+from slidegen.plan.types import Para, Run
 
 VIET = ("Việc thực hiện chuyển đổi số trong các cơ quan nhà nước đòi hỏi sự phối hợp chặt chẽ "
         "giữa các bộ, ngành và địa phương; Nguyễn Trãi, Quảng Ngãi, phở bò, ẫ ặ Ộ Ỵ ỹ Đđ Ơơ Ưư.")
@@ -161,47 +163,42 @@ def test_indents_narrow_the_lines() -> None:
 
 # --- blocks and shrinking ---------------------------------------------------------------------
 
-def test_layout_block_height_and_fit() -> None:
+def test_block_fits_by_height_and_width() -> None:
     paras = [para("Title line", size=20), para("Body text", space_before_pt=6)]
-    box = Box(200, 100)
-    block = ms.layout_block(paras, box)
-    expected = 3.6 + 3.6 + 24 + 6 + 14.4
-    assert block.height_pt == pytest.approx(expected)
-    assert block.fits
-    assert not ms.layout_block(paras, Box(200, expected - 0.1)).fits
-    assert ms.layout_block(paras, Box(200, expected)).fits
+    expected = 3.6 + 3.6 + 24 + 6 + 14.4            # insets + line heights + space before
+    assert fit_text.fits_specs(paras, Box(200, expected))
+    assert not fit_text.fits_specs(paras, Box(200, expected - 0.1))
     # A single glyph wider than the box can never fit, whatever the height.
-    assert not ms.layout_block([para("W", size=72)], Box(30, 1000)).fits
+    assert not fit_text.fits_specs([para("W", size=72)], Box(30, 1000))
 
 
-def test_max_scale_that_fits() -> None:
-    body = [para(VIET, size=24, space_after_pt=6) for _ in range(3)]
-    assert ms.max_scale_that_fits(body, Box(2000, 2000), floor=0.5, min_size_pt=10) == 1.0
+STYLE = fit_text.TextStyle("Arial", False, 0.0, 0.0, 1.0)
+
+
+def body(count: int, size: float = 24, space: float = 0.0) -> list[Para]:
+    return [Para((Run(VIET),), size_pt=size, space_before_pt=space) for _ in range(count)]
+
+
+def test_best_scale_is_the_largest_grid_scale_that_fits() -> None:
+    paras = body(3, space=6)
+    assert fit_text.best_scale(paras, STYLE, Box(2000, 2000), floor=0.5, min_size=10) == 1.0
     box = Box(500, 400)
-    assert not ms.layout_block(body, box).fits
-    scale = ms.max_scale_that_fits(body, box, floor=0.5, min_size_pt=10)
+    assert not fit_text.fits(paras, STYLE, box)
+    scale = fit_text.best_scale(paras, STYLE, box, floor=0.5, min_size=10)
     assert scale is not None and 0.5 <= scale < 1.0
-    assert ms.layout_block([ms.scale_paragraph(p, scale, 10) for p in body], box).fits
+    shrunk = fit_text.scaled(paras, scale, 10).paras
+    assert fit_text.fits(shrunk, STYLE, box)
     bigger = round(scale + 0.025, 6)
     if bigger < 1.0:
-        assert not ms.layout_block([ms.scale_paragraph(p, bigger, 10) for p in body], box).fits
-    assert ms.max_scale_that_fits(body, Box(500, 60), floor=0.5, min_size_pt=10) is None
-    # min_size_pt wins over the floor: sizes stop just above the size that fitted, so nothing fits.
-    plain = [para(VIET, size=24) for _ in range(3)]
-    at = ms.max_scale_that_fits(plain, box, floor=0.5, min_size_pt=1)
+        assert not fit_text.fits(fit_text.scaled(paras, bigger, 10).paras, STYLE, box)
+    assert fit_text.best_scale(paras, STYLE, Box(500, 60), floor=0.5, min_size=10) is None
+    # min_size wins over the floor: sizes stop above the size that fitted, so nothing fits.
+    plain = body(3)
+    at = fit_text.best_scale(plain, STYLE, box, floor=0.5, min_size=1)
     assert at is not None and at < 1.0
-    assert ms.max_scale_that_fits(plain, box, floor=0.5, min_size_pt=24 * at + 0.5) is None
-    assert ms.scale_paragraph(body[0], 0.5, 20).size_pt == 20
-    assert ms.scale_paragraph(body[0], 0.5, 20).space_after_pt == 3
-
-
-def test_max_scale_checks_an_off_grid_floor() -> None:
-    body = [para(VIET, size=24)]
-    at_floor = ms.layout_block([ms.scale_paragraph(p, 0.63, 1) for p in body], Box(500, 10_000)).height_pt
-    box = Box(500, at_floor)            # fits at 0.63 exactly, not at the grid's 0.65
-    assert not ms.layout_block([ms.scale_paragraph(p, 0.65, 1) for p in body], box).fits
-    assert ms.max_scale_that_fits(body, box, floor=0.63, min_size_pt=1) == 0.63
-    assert ms.max_scale_that_fits(body, Box(500, at_floor - 1), floor=0.63, min_size_pt=1) is None
+    assert fit_text.best_scale(plain, STYLE, box, floor=0.5, min_size=24 * at + 0.5) is None
+    assert ms.scale_paragraph(para("x", size=24, space_after_pt=6), 0.5, 20).size_pt == 20
+    assert ms.scale_paragraph(para("x", size=24, space_after_pt=6), 0.5, 20).space_after_pt == 3
 
 
 # --- property ---------------------------------------------------------------------------------

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
-def _console():
+    from ..batch import Outcome
+
+
+def _console() -> "Console":
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
@@ -33,7 +39,7 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 @contextlib.contextmanager
-def progress_printer(total: int):
+def progress_printer(total: int) -> Iterator[Callable[["Outcome"], None]]:
     """A rich progress bar on a terminal; one plain line per finished deck otherwise."""
     if sys.stderr.isatty():
         from rich.progress import Progress
@@ -43,14 +49,14 @@ def progress_printer(total: int):
             yield lambda outcome: progress.advance(task)
         return
 
-    def plain(outcome) -> None:
+    def plain(outcome: "Outcome") -> None:
         state = "ok" if outcome.ok else "FAILED"
         click.echo(f"{state}: {outcome.outline}", err=True)
 
     yield plain
 
 
-def print_batch_summary(outcomes) -> None:
+def print_batch_summary(outcomes: Sequence["Outcome"]) -> None:
     from rich.table import Table
 
     table = Table(title="build summary")

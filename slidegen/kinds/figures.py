@@ -91,7 +91,7 @@ class FiguresKind(SlideKind):
         c: FiguresContent = slide.content  # type: ignore[assignment]
         out = []
         for chunk in chunks(c.figures, ctx.theme.figures.max_per_slide):
-            piece = with_content(slide, FiguresContent(chunk))  # type: ignore[arg-type]
+            piece = with_content(slide, FiguresContent(chunk))
             out.append(with_content(piece, piece.content, self._scale(ctx, piece)))
         return out
 

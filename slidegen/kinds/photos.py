@@ -115,7 +115,7 @@ class PhotosKind(SlideKind):
         for chunk in chunks(c.pictures, per_slide):
             _, caption_box = photo_cells(box, layout_count(len(chunk)))[0]
             pictures = tuple(replace(p, caption=fit_line(ctx, p.caption, theme.sizes.caption, caption_box, slide))
-                             for p in chunk)  # type: ignore[attr-defined]
+                             for p in chunk)
             out.append(with_content(slide, PicturesContent(pictures), 1.0))
         return out
 

@@ -119,7 +119,7 @@ class TimelineKind(SlideKind):
         c: TimelineContent = slide.content  # type: ignore[assignment]
         out = []
         for chunk in chunks(c.events, theme.timeline.max_events):
-            piece = with_content(slide, TimelineContent(chunk))  # type: ignore[arg-type]
+            piece = with_content(slide, TimelineContent(chunk))
             out.append(with_content(piece, piece.content, self._scale(ctx, piece)))
         return out
 

@@ -8,6 +8,7 @@ and line it was written on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,8 @@ class _Expander:
             items.append(self.copy(value, value_map, value_path, new + (len(items),), value_origin, value_chain))
         return items
 
-    def flatten(self, entries: list[Any], src: SourceMap, old: DataPath, origin: Path, chain: tuple[str, ...]):
+    def flatten(self, entries: list[Any], src: SourceMap, old: DataPath, origin: Path,
+                chain: tuple[str, ...]) -> Iterator[tuple[Any, SourceMap, DataPath, Path, tuple[str, ...]]]:
         """The list's entries with every ``{include: …}`` replaced by what it includes (recursively:
         an included list may itself include)."""
         for i, entry in enumerate(entries):

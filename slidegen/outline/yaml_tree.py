@@ -96,6 +96,7 @@ class _Converter:
                 self.check_tag(node, _YAML + "seq")
                 return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
             self.check_tag(node, _YAML + "map")
+            assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, path)
         finally:
             self.active.discard(id(node))

@@ -73,7 +73,7 @@ def _laid(paragraph: ms.ParagraphSpec, inner_width: float) -> tuple[float, bool]
     return layout.height_pt, all(w <= layout.max_width_pt + 1e-6 for w in layout.line_widths_pt)
 
 
-def _fits_specs(paragraphs: Sequence[ms.ParagraphSpec], box: ms.Box) -> bool:
+def fits_specs(paragraphs: Sequence[ms.ParagraphSpec], box: ms.Box) -> bool:
     room = box.height_pt - box.inset_top_pt - box.inset_bottom_pt + 1e-6
     used = 0.0
     for paragraph in paragraphs:
@@ -85,7 +85,7 @@ def _fits_specs(paragraphs: Sequence[ms.ParagraphSpec], box: ms.Box) -> bool:
 
 
 def fits(paras: Sequence[Para], style: TextStyle, box: ms.Box) -> bool:
-    return _fits_specs(specs(paras, style), box)
+    return fits_specs(specs(paras, style), box)
 
 
 def best_scale(paras: Sequence[Para], style: TextStyle, box: ms.Box, floor: float, min_size: float,
@@ -94,11 +94,11 @@ def best_scale(paras: Sequence[Para], style: TextStyle, box: ms.Box, floor: floa
     going below ``min_size``; None when even the floor does not fit. Fitting only gets easier as
     text shrinks, so the grid is bisected rather than walked."""
     base = specs(paras, style)
-    if not base or _fits_specs(base, box):
+    if not base or fits_specs(base, box):
         return 1.0
 
     def fits_at(scale: float) -> bool:
-        return _fits_specs([ms.scale_paragraph(p, scale, min_size) for p in base], box)
+        return fits_specs([ms.scale_paragraph(p, scale, min_size) for p in base], box)
 
     steps = int(round((1.0 - floor) / step))
     if steps <= 0 or not fits_at(1.0 - steps * step):
@@ -154,7 +154,7 @@ def fit_block(paras: Sequence[Para], style: TextStyle, box: ms.Box, floor: float
         else:
             low = middle
     chunks = _pack(units, heights, high)
-    out = []
+    out: list[TextBlock] = []
     for chunk in chunks:
         if len(chunk) == 1 and not fits(chunk, style, box):
             out.extend(scaled([p], 1.0, min_size) for p in _cut_paragraph(chunk[0], style, box))

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TypeVar
 
 from ..theme.model import Box, Theme
 from .context import PlanContext
 from .fit_text import best_scale, body_style, box_pt, fit_block, plain_style, scaled
-from .types import Para, PlannedSlide, TextBlock
+from .types import Content, Para, PlannedSlide, TextBlock
+
+T = TypeVar("T")
 
 
 def body_paras(theme: Theme, block: TextBlock | None) -> list[Para]:
@@ -48,13 +51,13 @@ def fit_line(ctx: PlanContext, block: TextBlock, size: float, box: Box, slide: P
     return scaled(paras, scale, min_size)
 
 
-def with_content(slide: PlannedSlide, content: object, scale: float | None = None) -> PlannedSlide:
+def with_content(slide: PlannedSlide, content: Content, scale: float | None = None) -> PlannedSlide:
     """``slide`` holding ``content``; ``scale`` (the fit decision) is recorded for the report."""
     if scale is None:
-        return dataclasses.replace(slide, content=content)  # type: ignore[arg-type]
-    return dataclasses.replace(slide, content=content, font_scale=round(scale, 3))  # type: ignore[arg-type]
+        return dataclasses.replace(slide, content=content)
+    return dataclasses.replace(slide, content=content, font_scale=round(scale, 3))
 
 
-def chunks(entries: Sequence[object], per_slide: int) -> list[tuple[object, ...]]:
+def chunks(entries: Sequence[T], per_slide: int) -> list[tuple[T, ...]]:
     """Entries in slide-sized groups (at least one group, possibly empty)."""
     return [tuple(entries[i:i + per_slide]) for i in range(0, len(entries), per_slide)] or [()]

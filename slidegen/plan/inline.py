@@ -8,6 +8,7 @@ interpreted: a bullet's text is always one paragraph.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from .types import Run
 
@@ -15,11 +16,11 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Any:
     from markdown_it import MarkdownIt  # lazily: most text has no markup at all
 
     md = MarkdownIt("zero").enable(["emphasis", "link", "newline", "escape", "backticks", "autolink"])
-    md.validateLink = lambda url: url.lower().startswith(_SAFE_SCHEMES)  # no javascript: links
+    setattr(md, "validateLink", lambda url: url.lower().startswith(_SAFE_SCHEMES))  # no javascript: links
     return md
 
 
@@ -73,8 +74,3 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
         elif run.text:
             merged.append(run)
     return tuple(merged)
-
-
-def plain_text(text: str) -> str:
-    """The text as a reader sees it, without markup (for titles, notes and measuring)."""
-    return "".join(r.text for r in parse_inline(text))

@@ -10,18 +10,16 @@ path for the common one-line paragraph.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..fonts import metrics_for
 from .linebreak import (BREAK, EPS, INEXACT_LINE_FACTOR, INEXACT_WIDTH_FACTOR, SINGLE_LINE, WIDTH_SAFETY, Span,
                         fill, graphemes, line_factor, trimmed_width, word_em)
 
-__all__ = ["INEXACT_LINE_FACTOR", "INEXACT_WIDTH_FACTOR", "WIDTH_SAFETY", "Box", "BlockLayout", "ParagraphLayout",
-           "ParagraphSpec", "Span", "layout_block", "layout_paragraph", "line_height_pt", "max_scale_that_fits",
-           "min_line_spacing_for_diacritics", "scale_paragraph"]
+__all__ = ["INEXACT_LINE_FACTOR", "INEXACT_WIDTH_FACTOR", "WIDTH_SAFETY", "Box", "ParagraphLayout",
+           "ParagraphSpec", "Span", "layout_paragraph", "line_height_pt", "min_line_spacing_for_diacritics",
+           "scale_paragraph"]
 
-_FIT_EPS = 1e-6                     # float slack in the fits verdict
 
 
 @dataclass(frozen=True)
@@ -61,13 +59,6 @@ class ParagraphLayout:
     line_heights_pt: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
-class BlockLayout:
-    paragraphs: tuple[ParagraphLayout, ...]
-    height_pt: float                # including top and bottom insets
-    fits: bool
-
-
 def line_height_pt(font: str, size_pt: float, line_spacing: float = 1.0, bold: bool = False,
                    italic: bool = False) -> float:
     return size_pt * line_spacing * line_factor(font, bold, italic)
@@ -97,6 +88,8 @@ def _one_line(p: ParagraphSpec, first_room: float, room: float) -> ParagraphLayo
         if not unicodedata.is_normalized("NFC", span.text):
             return None
         space = word_em(p.font, span.bold, span.italic, " ")
+        if space is None:
+            return None
         for n, word in enumerate(span.text.split(" ")):
             if n:
                 full += space
@@ -138,16 +131,6 @@ def layout_paragraph(p: ParagraphSpec, width_pt: float) -> ParagraphLayout:
         max_width_pt=room, first_max_width_pt=first_room, line_heights_pt=heights)
 
 
-def layout_block(paragraphs: Sequence[ParagraphSpec], box: Box) -> BlockLayout:
-    """Lay out paragraphs top to bottom in ``box``; fits when the text (with insets) is no taller
-    than the box and no line is wider than its room (only a single over-wide grapheme can be)."""
-    laid = tuple(layout_paragraph(p, box.inner_width_pt) for p in paragraphs)
-    height = box.inset_top_pt + box.inset_bottom_pt + sum(p.height_pt for p in laid)
-    narrow = all(w <= (p.first_max_width_pt if i == 0 else p.max_width_pt) + _FIT_EPS
-                 for p in laid for i, w in enumerate(p.line_widths_pt))
-    return BlockLayout(laid, height, narrow and height <= box.height_pt + _FIT_EPS)
-
-
 def scale_paragraph(p: ParagraphSpec, scale: float, min_size_pt: float) -> ParagraphSpec:
     """``p`` shrunk by ``scale``: font size and paragraph spacing; never below ``min_size_pt``
     (nor above the original size, if that was already smaller). Indents do not scale, as in
@@ -155,20 +138,3 @@ def scale_paragraph(p: ParagraphSpec, scale: float, min_size_pt: float) -> Parag
     size = max(p.size_pt * scale, min(min_size_pt, p.size_pt))
     return replace(p, size_pt=size, space_before_pt=p.space_before_pt * scale,
                    space_after_pt=p.space_after_pt * scale)
-
-
-def max_scale_that_fits(paragraphs: Sequence[ParagraphSpec], box: Box, floor: float, min_size_pt: float,
-                        step: float = 0.025) -> float | None:
-    """The largest scale in [floor, 1] at which the block fits, trying 1, 1-step, 1-2·step …
-    and finally ``floor`` itself; None when even the floor does not fit. A linear scan, not a
-    bisection: wrapping is not monotonic in size, and we want the largest fitting grid value."""
-    candidates: list[float] = []
-    i = 0
-    while (scale := round(1.0 - i * step, 6)) > floor + EPS:
-        candidates.append(scale)
-        i += 1
-    candidates.append(round(floor, 6))
-    for scale in candidates:
-        if layout_block([scale_paragraph(p, scale, min_size_pt) for p in paragraphs], box).fits:
-            return scale
-    return None

@@ -50,7 +50,7 @@ def contact_sheet(pages: list[Path], target: Path, columns: int = SHEET_COLUMNS,
     for page in pages:
         with Image.open(page) as image:
             height = round(image.height * thumb_width / image.width)
-            thumbs.append(image.convert("RGB").resize((thumb_width, height), Image.LANCZOS))
+            thumbs.append(image.convert("RGB").resize((thumb_width, height), Image.Resampling.LANCZOS))
     thumb_height = max((t.height for t in thumbs), default=0)
     size = sheet_size(len(thumbs), thumb_width, thumb_height, columns)
     sheet = Image.new("RGB", size, "white")

@@ -8,14 +8,14 @@ PowerPoint will show, not what slidegen meant to write.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
 
 def dump_pptx(source: Path | str | IO[bytes]) -> str:
-    presentation = Presentation(source)
+    presentation = Presentation(str(source) if isinstance(source, Path) else source)
     lines: list[str] = []
     for number, slide in enumerate(presentation.slides, start=1):
         lines.append(f"--- slide {number} [{slide.slide_layout.name}]")
@@ -29,7 +29,7 @@ def dump_pptx(source: Path | str | IO[bytes]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _shape(shape) -> list[str]:
+def _shape(shape: Any) -> list[str]:
     label = _label(shape)
     if shape.has_text_frame if hasattr(shape, "has_text_frame") else False:
         return [f"  {label}:"] + [f"    {line}" for line in _paragraphs(shape.text_frame._txBody)]
@@ -43,7 +43,7 @@ def _shape(shape) -> list[str]:
     return [f"  {label}"]
 
 
-def _label(shape) -> str:
+def _label(shape: Any) -> str:
     if shape.is_placeholder:
         ph = shape.placeholder_format
         kind = str(ph.type).split(".")[-1].split(" ")[0].lower()
@@ -51,7 +51,7 @@ def _label(shape) -> str:
     return f"shape '{shape.name}'"
 
 
-def _paragraphs(txBody) -> list[str]:
+def _paragraphs(txBody: Any) -> list[str]:
     out = []
     for p in txBody.findall(qn("a:p")):
         pPr = p.find(qn("a:pPr"))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import copy
 import types
+from collections.abc import Callable
+from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,19 +28,19 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 class PlainSlides:
     """Slides through python-pptx's public API."""
 
-    def __init__(self, presentation) -> None:
+    def __init__(self, presentation: Any) -> None:
         self.presentation = presentation
 
-    def add_slide(self, layout, footers: tuple[int, ...] = ()):
+    def add_slide(self, layout: Any, footers: tuple[int, ...] = ()) -> Any:
         slide = self.presentation.slides.add_slide(layout)
         _clone_footers(slide, layout, footers)
         return slide
 
-    def notes_slide(self, slide):
+    def notes_slide(self, slide: Any) -> Any:
         return slide.notes_slide
 
 
-def _clone_footers(slide, layout, footers: tuple[int, ...]) -> None:
+def _clone_footers(slide: Any, layout: Any, footers: tuple[int, ...]) -> None:
     """Copy the layout's date/footer/number placeholders named by ``footers`` onto the slide
     (python-pptx leaves them off new slides)."""
     for layout_ph in layout.placeholders:
@@ -49,23 +51,23 @@ def _clone_footers(slide, layout, footers: tuple[int, ...]) -> None:
 class FastSlides(PlainSlides):
     """The same slides and notes as :class:`PlainSlides`, in constant time each."""
 
-    def __init__(self, presentation) -> None:
+    def __init__(self, presentation: Any) -> None:
         super().__init__(presentation)
         self.part = presentation.part
         self.package = self.part.package
         self.slide_ids = presentation.slides._sldIdLst
         self.next_id = max([255, *(int(s.id) for s in self.slide_ids)]) + 1
         self.counters: dict[str, int] = {}
-        self.skeletons: dict[tuple[str, tuple[int, ...]], object] = {}
-        self.notes_skeleton = None
+        self.skeletons: dict[tuple[str, tuple[int, ...]], Any] = {}
+        self.notes_skeleton: Any = None
         # Part names for notes slides, images, … come from package.next_partname: answer from
         # counters instead of walking the package for each new part.
         self.package.next_partname = types.MethodType(self._next_partname_function(), self.package)
 
-    def _next_partname_function(self):
+    def _next_partname_function(self) -> Callable[[Any, str], PackURI]:
         counters = self.counters
 
-        def next_partname(package, tmpl: str) -> PackURI:
+        def next_partname(package: Any, tmpl: str) -> PackURI:
             if tmpl not in counters:
                 prefix = tmpl[: (tmpl % 42).find("42")]
                 counters[tmpl] = sum(1 for p in package.iter_parts() if p.partname.startswith(prefix))
@@ -74,12 +76,12 @@ class FastSlides(PlainSlides):
 
         return next_partname
 
-    def add_slide(self, layout, footers: tuple[int, ...] = ()):
+    def add_slide(self, layout: Any, footers: tuple[int, ...] = ()) -> Any:
         partname = self.package.next_partname("/ppt/slides/slide%d.xml")
-        key = (layout.name, footers)
+        key = (str(layout.part.partname), footers)
         skeleton = self.skeletons.get(key)
         if skeleton is None:
-            slide_part = SlidePart.new(partname, self.package, layout.part)
+            slide_part = SlidePart.new(partname, self.package, layout.part)  # type: ignore[no-untyped-call]
             slide_part.slide.shapes.clone_layout_placeholders(layout)
             _clone_footers(slide_part.slide, layout, footers)
             self.skeletons[key] = copy.deepcopy(slide_part._element)
@@ -91,7 +93,7 @@ class FastSlides(PlainSlides):
         self.next_id += 1
         return slide_part.slide
 
-    def notes_slide(self, slide):
+    def notes_slide(self, slide: Any) -> Any:
         slide_part = slide.part
         if self.notes_skeleton is None:
             notes = slide.notes_slide

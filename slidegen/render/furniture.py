@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from pptx.oxml.ns import qn
 
@@ -21,7 +22,7 @@ def footer_roles(planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -
     return tuple(roles[role] for role, show in wanted if show and role in roles)
 
 
-def fill_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
+def fill_footers(slide: Any, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
     """Fill the footer placeholders cloned onto the slide: real fields for the number."""
     for role in ("date", "footer", "number"):
         txBody = text_body(slide, roles[role]) if role in roles else None
@@ -34,13 +35,13 @@ def fill_footers(slide, planned: PlannedSlide, info: DeckInfo, writer: TextWrite
             writer.fill(txBody, TextBlock((Para((Run(text or ""),), bullet=False),)), bullets=False)
 
 
-def add_notes(notes_slide, notes: str, language: str) -> None:
+def add_notes(notes_slide: Any, notes: str, language: str) -> None:
     writer = TextWriter(notes_slide.part, language)
     paras = tuple(Para((Run(line),) if line else (), bullet=False) for line in notes.split("\n"))
     writer.fill(notes_body(notes_slide), TextBlock(paras), bullets=False)
 
 
-def notes_body(notes_slide):
+def notes_body(notes_slide: Any) -> Any:
     """The notes placeholder's text body (type body), read from the XML directly."""
     for ph, element in placeholder_shapes(notes_slide.shapes._spTree):
         if ph.get("type") == "body" and element.tag == _SP:
@@ -57,7 +58,7 @@ def _short(text: str | None) -> str:
     return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
 
 
-def set_properties(presentation, info: DeckInfo, stamp: _dt.datetime) -> None:
+def set_properties(presentation: Any, info: DeckInfo, stamp: _dt.datetime) -> None:
     props = presentation.core_properties
     props.title = _short(info.title)
     props.subject = _short(info.subtitle)

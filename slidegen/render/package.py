@@ -14,7 +14,7 @@ import posixpath
 import re
 import zipfile
 from functools import lru_cache
-from typing import IO
+from typing import IO, Any
 
 from xml.sax.saxutils import quoteattr
 
@@ -41,7 +41,7 @@ def _natural(partname: str) -> list[object]:
     return [int(t) if t.isdigit() else t for t in _DIGITS.split(partname)]
 
 
-def write_package(presentation, stream: IO[bytes], stamp: _dt.datetime) -> None:
+def write_package(presentation: Any, stream: IO[bytes], stamp: _dt.datetime) -> None:
     """Serialise ``presentation`` (a python-pptx Presentation) into ``stream``."""
     package = presentation.part.package
     parts = sorted(package.iter_parts(), key=lambda p: _natural(str(p.partname)))
@@ -66,7 +66,7 @@ _RELS_HEAD = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
 
 
-def _rels_xml(rels, base_uri: str) -> bytes:
+def _rels_xml(rels: Any, base_uri: str) -> bytes:
     """A part's relationships as XML, written directly: python-pptx builds an element tree per
     part to serialise it, a noticeable cost for thousands of parts."""
     items = []

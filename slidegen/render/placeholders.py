@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
+from typing import Any
+
 
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -15,7 +18,7 @@ _NV_PR = qn("p:nvPr")
 _PH = qn("p:ph")
 
 
-def placeholder_shapes(sp_tree):
+def placeholder_shapes(sp_tree: Any) -> Iterator[tuple[Any, Any]]:
     """(``p:ph``, shape element) for every placeholder of a shape tree (slide, layout, notes),
     in document order.
 
@@ -29,16 +32,18 @@ def placeholder_shapes(sp_tree):
             yield ph, element
 
 
-def _placeholder_elements(slide):
+def _placeholder_elements(slide: Any) -> Iterator[tuple[int, Any]]:
     """(idx, element) for every placeholder on the slide."""
     for ph, element in placeholder_shapes(slide.shapes._spTree):
-        yield int(ph.get("idx", "0")), element
+        idx = ph.get("idx", "0")
+        if idx.isdigit():
+            yield int(idx), element
 
 
-_INDEX: "weakref.WeakKeyDictionary[object, dict[int, object]]" = weakref.WeakKeyDictionary()
+_INDEX: "weakref.WeakKeyDictionary[Any, dict[int, Any]]" = weakref.WeakKeyDictionary()
 
 
-def placeholder_element(slide, idx: int):
+def placeholder_element(slide: Any, idx: int) -> Any:
     """The ``p:sp`` (or other shape element) of the slide's placeholder ``idx``, or None.
 
     The slide's placeholders are indexed once; an entry whose element has since been replaced
@@ -51,13 +56,13 @@ def placeholder_element(slide, idx: int):
     return element
 
 
-def placeholder(slide, idx: int):
+def placeholder(slide: Any, idx: int) -> Any:
     """The slide's placeholder with ``idx`` as a python-pptx shape, or None when it has none."""
     element = placeholder_element(slide, idx)
     return slide.shapes._shape_factory(element) if element is not None else None
 
 
-def text_body(slide, idx: int):
+def text_body(slide: Any, idx: int) -> Any:
     """The text body (``p:txBody``) of placeholder ``idx``, created if missing; None if no such
     placeholder. Works on the XML directly: building python-pptx shape objects costs XPath."""
     element = placeholder_element(slide, idx)
@@ -66,7 +71,7 @@ def text_body(slide, idx: int):
     return element.get_or_add_txBody()
 
 
-def remove_unused(slide, keep: set[int]) -> None:
+def remove_unused(slide: Any, keep: set[int]) -> None:
     """Delete placeholders python-pptx cloned from the layout that this slide does not fill.
 
     Empty placeholders show "Click to add text" in editing views, which looks unfinished.
@@ -78,7 +83,7 @@ def remove_unused(slide, keep: set[int]) -> None:
             element.getparent().remove(element)
 
 
-def set_text(slide, idx: int, writer: TextWriter, block: TextBlock | None, *, bullets: bool = False) -> bool:
+def set_text(slide: Any, idx: int, writer: TextWriter, block: TextBlock | None, *, bullets: bool = False) -> bool:
     """Fill placeholder ``idx``; False when the layout has no such placeholder."""
     txBody = text_body(slide, idx)
     if txBody is None:
@@ -87,7 +92,7 @@ def set_text(slide, idx: int, writer: TextWriter, block: TextBlock | None, *, bu
     return True
 
 
-def set_picture(slide, idx: int, picture: Picture) -> None:
+def set_picture(slide: Any, idx: int, picture: Picture) -> None:
     """Put a picture into a picture placeholder, scaled to fit inside it without distortion
     (python-pptx would crop it to fill the box); an absent file leaves the placeholder empty."""
     shape = placeholder(slide, idx)
@@ -106,13 +111,13 @@ def set_picture(slide, idx: int, picture: Picture) -> None:
     _fit_inside(graphic, box, picture.alt)
 
 
-def add_picture(slide, picture: Picture, box: tuple[int, int, int, int]) -> None:
+def add_picture(slide: Any, picture: Picture, box: tuple[int, int, int, int]) -> None:
     """A picture drawn (not in a placeholder) inside ``box``, scaled to fit without distortion."""
     graphic = slide.shapes.add_picture(picture.path, Emu(box[0]), Emu(box[1]))
     _fit_inside(graphic, box, picture.alt)
 
 
-def _fit_inside(graphic, box: tuple[int, int, int, int], alt: str) -> None:
+def _fit_inside(graphic: Any, box: tuple[int, int, int, int], alt: str) -> None:
     left, top, width, height = box
     image_w, image_h = graphic.image.size
     scale = min(width / image_w, height / image_h)

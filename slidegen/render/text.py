@@ -7,6 +7,8 @@ explicit ``sz`` so every application shows the same thing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -29,7 +31,7 @@ _A_SOLID, _A_SCHEME, _A_HLINK, _R_ID, _A_FLD = (qn("a:solidFill"), qn("a:schemeC
 class TextWriter:
     """Writes text for one slide part (hyperlinks need that part's relationships)."""
 
-    def __init__(self, part, language: str, level_indent_emu: int = 0, strong_color: str = "accent2",
+    def __init__(self, part: Any, language: str, level_indent_emu: int = 0, strong_color: str = "accent2",
                  muted_color: str = "accent5") -> None:
         self.part = part
         self.language = language

@@ -40,7 +40,7 @@ def validate(data: Any, target: type[T], locator: Locator,
              error: type[SlidegenError] = OutlineError) -> T:
     """``data`` as a ``target`` model; raise ``error`` listing every problem, ordered by place."""
     run = _Run(locator)
-    result = _converter(target)(data, (), run)
+    result = _converter(typing.cast(Any, target))(data, (), run)
     if run.problems:
         raise error.many(run.sorted_problems())
     return typing.cast(T, result)
@@ -318,8 +318,8 @@ def _mapping(key: Any, item: Any, frozen: bool) -> Converter:
 
 def _discriminated(choice: Discriminated) -> Converter:
     def convert(value: Any, path: DataPath, run: _Run) -> Any:
-        if isinstance(value, Model) and dataclasses.is_dataclass(value):
-            return _converter(type(value))(value, path, run)
+        if isinstance(value, Model):
+            return _converter(typing.cast(Any, type(value)))(value, path, run)
         if not isinstance(value, Mapping):
             return run.at(f"{label(path)} must be a mapping, not {describe(value)}", path)
         chosen = choice.select(value)

@@ -103,4 +103,4 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         return f"FrozenMap({self._items!r})"
 
     def replace(self, **changes: V) -> "FrozenMap[K, V]":
-        return FrozenMap({**self._items, **changes})  # type: ignore[dict-item]
+        return FrozenMap({**self._items, **changes})

@@ -72,7 +72,7 @@ def read_template_bytes(data: bytes, shown: str) -> bytes:
     return out.getvalue()
 
 
-def _remove_slides(presentation) -> None:
+def _remove_slides(presentation: Any) -> None:
     slide_ids = presentation.slides._sldIdLst
     for slide_id in list(slide_ids):
         presentation.part.drop_rel(slide_id.rId)
@@ -86,7 +86,7 @@ def _inches(box: EmuBox | None) -> Box | None:
     return (x, y, w, h)
 
 
-def _theme_part(presentation):
+def _theme_part(presentation: Any) -> Any:
     master = presentation.slide_masters[0]
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
@@ -186,12 +186,13 @@ def theme_from_template(template: bytes, base: Theme, overrides: Mapping[str, st
     footer = base.footer
     number = mapping.kinds["bullets"].boxes
     if {"date", "footer", "number"} <= set(number):
-        footer = dataclasses.replace(footer, date=_inches(number["date"]), text=_inches(number["footer"]),
-                                     number=_inches(number["number"]))
+        date, text, slide_number = (_inches(number[role]) or (0.0, 0.0, 1.0, 1.0)
+                                    for role in ("date", "footer", "number"))
+        footer = dataclasses.replace(footer, date=date, text=text, number=slide_number)
     theme = dataclasses.replace(
         base, name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
-        slide_width=round(presentation.slide_width / EMU_PER_INCH, 4),
-        slide_height=round(presentation.slide_height / EMU_PER_INCH, 4),
+        slide_width=round(int(presentation.slide_width or 0) / EMU_PER_INCH, 4),
+        slide_height=round(int(presentation.slide_height or 0) / EMU_PER_INCH, 4),
         decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
         title=dataclasses.replace(base.title, size=title_size),
         body=dataclasses.replace(base.body, sizes=body_sizes))

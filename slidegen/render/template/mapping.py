@@ -152,10 +152,10 @@ def map_template(presentation: Any, overrides: Mapping[str, str] | None = None) 
             found[layout_def.key] = _choice(layouts[n], n, roles, "name", read[n])
     result = TemplateMap()
     for key, name in overrides.items():
-        layout_def = _BY_KEY.get(key)
+        wanted = _BY_KEY.get(key)
         n = by_name.get(name.strip().lower())
-        roles = layout_def.match(read[n]) if layout_def and layout_def.match and n is not None else None
-        if layout_def is None or key not in OVERRIDABLE:
+        roles = wanted.match(read[n]) if wanted and wanted.match and n is not None else None
+        if wanted is None or key not in OVERRIDABLE:
             close = difflib.get_close_matches(key, OVERRIDABLE, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             result.missing.append(Missing(key, f"not a slide kind's layout; {hint}layouts: {', '.join(OVERRIDABLE)}",

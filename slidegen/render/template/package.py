@@ -37,18 +37,25 @@ def _rels(entries: list[tuple[str, str, str]]) -> str:
     return f'{_XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
 
 
+def _child(parent: etree._Element, name: str) -> etree._Element:
+    found = parent.find(f"{{{_A}}}{name}")
+    if found is None:  # python-pptx's own theme part always has it
+        raise ValueError(f"python-pptx's default theme has no {name}")
+    return found
+
+
 def theme_xml(theme: Theme) -> bytes:
     root = etree.fromstring(_pptx_template("theme.xml"))
     root.set("name", theme.name)
-    elements = root.find(f"{{{_A}}}themeElements")
-    clr = elements.find(f"{{{_A}}}clrScheme")
+    elements = _child(root, "themeElements")
+    clr = _child(elements, "clrScheme")
     clr.set("name", theme.name)
     for child in list(clr):
         clr.remove(child)
     for slot in SCHEME_SLOTS:
         element = etree.SubElement(clr, f"{{{_A}}}{slot}")
         etree.SubElement(element, f"{{{_A}}}srgbClr", val=getattr(theme.colors, slot))
-    fonts = elements.find(f"{{{_A}}}fontScheme")
+    fonts = _child(elements, "fontScheme")
     fonts.set("name", theme.name)
     for child in list(fonts):
         fonts.remove(child)
@@ -101,7 +108,7 @@ def _logo(theme: Theme) -> tuple[str, bytes, tuple[float, float, float, float]] 
         fmt, (width, height) = image.format, image.size
     with open(theme.logo, "rb") as handle:
         data = handle.read()
-    suffix = {"PNG": "png", "JPEG": "jpeg"}[fmt]
+    suffix = {"PNG": "png", "JPEG": "jpeg"}[str(fmt)]
     left, top, box_w, box_h = theme.logo_box
     scale = min(box_w / width, box_h / height)
     w, h = width * scale, height * scale
@@ -164,8 +171,9 @@ def compile_template(theme: Theme) -> bytes:
     content_types = f'{_XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{types}</Types>'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [("[Content_Types].xml", content_types), *parts.items()]:
+        entries: list[tuple[str, bytes | str]] = [("[Content_Types].xml", content_types), *parts.items()]
+        for name, blob in entries:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
+            archive.writestr(info, blob.encode("utf-8") if isinstance(blob, str) else blob)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ so that changing the theme in PowerPoint restyles the whole deck.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -92,7 +93,7 @@ def body_pr(theme: Theme, anchor: str | None = None) -> str:
             f'wrap="square" rtlCol="0"{anchor_attr}><a:noAutofit/></a:bodyPr>')
 
 
-def placeholder(shape_id: int, name: str, ph: str, box: Box | None, theme: Theme, *, levels: list[Level] = (),
+def placeholder(shape_id: int, name: str, ph: str, box: Box | None, theme: Theme, *, levels: Sequence[Level] = (),
                 anchor: str | None = None, text: str = "") -> str:
     """A placeholder ``p:sp``; ``ph`` holds the ``p:ph`` attributes, e.g. 'type="body" idx="1"'."""
     geometry = xfrm(box) if box else ""
