@@ -13,13 +13,27 @@ See docs/api.md for the whole API.
 
 from .api import BuildResult, Deck, Loaded, Source, build, check, default_output, load, plan
 from .errors import (AssetError, OutlineError, OutputError, SlidegenError, StrictModeError, ThemeError)
+from .kinds.columns import Column, ColumnsSlide
+from .kinds.figures import Figure, FiguresSlide
+from .kinds.bullets import BulletsSlide
+from .kinds.image import ImageSlide
+from .kinds.photos import PhotosSlide
+from .kinds.quote import Quote, QuoteSlide
+from .kinds.table import Table, TableSlide
+from .kinds.timeline import Event, TimelineSlide
 from .model import Agenda, Bullet, Closing, DeckMeta, Item, Outline, Picture, Section
 from .source import SourceLocation
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Agenda", "AssetError", "Bullet", "BuildResult", "Closing", "Deck", "DeckMeta", "Item", "Loaded", "Outline",
-    "OutlineError", "OutputError", "Picture", "Section", "SlidegenError", "Source", "SourceLocation",
-    "StrictModeError", "ThemeError", "__version__", "build", "check", "default_output", "load", "plan",
+    # building
+    "build", "plan", "check", "load", "default_output", "Deck", "BuildResult", "Loaded", "Source",
+    # the outline as Python objects
+    "Outline", "DeckMeta", "Agenda", "Closing", "Section", "Item", "Bullet", "Picture",
+    "BulletsSlide", "ColumnsSlide", "Column", "TableSlide", "Table", "ImageSlide", "PhotosSlide",
+    "TimelineSlide", "Event", "FiguresSlide", "Figure", "QuoteSlide", "Quote",
+    # errors
+    "SlidegenError", "OutlineError", "ThemeError", "AssetError", "OutputError", "StrictModeError", "SourceLocation",
+    "__version__",
 ]

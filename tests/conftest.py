@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def assert_golden(dump: str, name: str, update: bool) -> None:
+    """``dump`` equals the checked-in golden file ``name`` (rewritten with --update-golden)."""
+    golden = GOLDEN / name
+    if update or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(dump, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden dump {name} was missing and has been written; review and commit it")
+    assert dump == golden.read_text(encoding="utf-8")
 
 
 def assert_valid_pptx(path_or_file) -> None:
@@ -80,6 +92,38 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-requires_libreoffice = pytest.mark.skipif(
-    soffice() is None,
-    reason="LibreOffice Impress (soffice) is not installed: apt-get install libreoffice-impress")
+_NO_LIBREOFFICE = pytest.mark.skipif(
+    soffice() is None, reason="LibreOffice Impress (soffice) is not installed: apt-get install libreoffice-impress")
+
+
+def requires_libreoffice(test: Any) -> Any:
+    """Marks a test that renders with LibreOffice: skipped where it is missing, and left out of
+    the fast lane (``pytest -m "not libreoffice"``)."""
+    return pytest.mark.libreoffice(_NO_LIBREOFFICE(test))
+
+
+@pytest.fixture
+def every_kind(workdir: Path) -> Path:
+    """The `slidegen new` starter (it shows every kind) with a real 3:2 picture added."""
+    from PIL import Image
+
+    from slidegen.outline.starter import create_starter
+
+    outline = create_starter("every-kind", workdir / "decks")
+    (workdir / "decks" / "images").mkdir()
+    Image.new("RGB", (600, 400), (200, 30, 30)).save(workdir / "decks" / "images" / "red.png")
+    text = outline.read_text(encoding="utf-8").replace(
+        '          - image:\n              caption:',
+        '          - image:\n              path: images/red.png\n              caption:')
+    outline.write_text(text, encoding="utf-8")
+    return outline
+
+
+@pytest.fixture(scope="session")
+def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A house template as Office makes them: the one python-pptx ships (PowerPoint's default)."""
+    from pptx import Presentation
+
+    path = tmp_path_factory.mktemp("office") / "office.pptx"
+    Presentation().save(str(path))
+    return path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DECKS, GOLDEN, assert_valid_pptx
+from conftest import DECKS, assert_golden, assert_valid_pptx
 from pptx_facts import all_text, is_nfc, slides, text_runs
 from slidegen import build
 from slidegen.render.dump import dump_pptx
@@ -115,11 +115,4 @@ def test_every_run_is_tagged_vietnamese_and_nfc(deck: Path) -> None:
 
 
 def test_golden_dump(deck: Path, update_golden: bool) -> None:
-    golden = GOLDEN / "awgipc.txt"
-    dump = dump_pptx(deck)
-    if update_golden or not golden.exists():
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(dump, encoding="utf-8")
-        if not update_golden:
-            pytest.fail("golden dump was missing and has been written; review and commit it")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(dump_pptx(deck), "awgipc.txt", update_golden)

@@ -96,8 +96,20 @@ def test_entries_continue_timeline_figures_photos(planned) -> None:
     assert photos[1].title.endswith("(tiếp)")
 
 
-def test_stress_deck_builds_and_validates(tmp_path: Path) -> None:
+def test_stress_deck_file_holds_the_planned_slides(tmp_path: Path) -> None:
+    """The written file (read back with python-pptx) has exactly the planned slides, titles and
+    continuation titles in order, and every body size the planner decided."""
+    from pptx import Presentation
+
     out = tmp_path / "stress.pptx"
     result = build(STRESS, out)
     assert_valid_pptx(out)
-    assert result.slide_count == len(result.deck.slides)
+    written = list(Presentation(str(out)).slides)
+    assert [s.shapes.title.text_frame.text for s in written] == [s.title for s in result.deck.slides]
+    assert sum(s.title.endswith("(tiếp)") for s in result.deck.slides) >= 5
+    for slide, planned in zip(written, result.deck.slides):
+        if planned.kind != "bullets":
+            continue
+        body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+        sizes = [r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs]
+        assert sizes == [p.size_pt for p in planned.content.body.paras for r in p.runs if not r.is_break]

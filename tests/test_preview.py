@@ -14,7 +14,6 @@ from slidegen.preview import images, libreoffice
 
 
 @requires_libreoffice
-@pytest.mark.libreoffice
 def test_preview_of_awgipc_gives_a_png_per_slide_and_a_contact_sheet(tmp_path: Path) -> None:
     from slidegen import build
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import DECKS
+from pptx_facts import slides
 from slidegen.__main__ import cli
 
 SLIDE_KEYS = {"number", "kind", "title", "layout", "font_scale", "continuation_of", "warnings"}
@@ -25,7 +26,12 @@ def test_report_json_shape_for_awgipc(tmp_path: Path) -> None:
     data = json.loads(report.read_text(encoding="utf-8"))
     assert set(data) == {"version", "outline", "output", "summary", "slides", "warnings"}
     assert set(data["summary"]) == {"slides", "warnings", "continuations", "seconds"}
-    assert data["summary"]["slides"] == len(data["slides"])
+    # The report describes the file that was written: its slides, titles and layouts, in order.
+    written = slides(tmp_path / "a.pptx")
+    assert data["summary"]["slides"] == len(written)
+    assert [s["title"] for s in data["slides"]] == [f.title for f in written]
+    assert [s["layout"] for s in data["slides"]] == [f.layout for f in written]
+    assert data["summary"]["continuations"] == sum(f.title.endswith("(tiếp)") for f in written)
     for n, slide in enumerate(data["slides"], start=1):
         assert set(slide) == SLIDE_KEYS and slide["number"] == n
         assert 0.5 <= slide["font_scale"] <= 1.0

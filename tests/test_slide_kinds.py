@@ -6,25 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN, assert_valid_pptx
+from conftest import assert_golden, assert_valid_pptx
 from slidegen import build
-from slidegen.outline.starter import create_starter
 from slidegen.render.dump import dump_pptx
-
-
-@pytest.fixture
-def every_kind(workdir: Path) -> Path:
-    """The `slidegen new` starter (it shows every kind) with a real 3:2 picture added."""
-    from PIL import Image
-
-    outline = create_starter("every-kind", workdir / "decks")
-    (workdir / "decks" / "images").mkdir()
-    Image.new("RGB", (600, 400), (200, 30, 30)).save(workdir / "decks" / "images" / "red.png")
-    text = outline.read_text(encoding="utf-8").replace(
-        '          - image:\n              caption:',
-        '          - image:\n              path: images/red.png\n              caption:')
-    outline.write_text(text, encoding="utf-8")
-    return outline
 
 
 def test_every_kind_golden_and_valid(every_kind: Path, tmp_path: Path, update_golden: bool) -> None:
@@ -34,11 +18,7 @@ def test_every_kind_golden_and_valid(every_kind: Path, tmp_path: Path, update_go
     assert set(result.layouts) >= {"Title Slide", "Agenda", "Section Header", "Title and Content", "Comparison",
                                    "Title and Table", "Picture with Caption", "Photos 3", "Timeline",
                                    "Key Figures", "Quote", "Closing"}
-    dump = dump_pptx(out)
-    golden = GOLDEN / "every-kind.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(dump_pptx(out), "every-kind.txt", update_golden)
 
 
 def test_picture_is_scaled_to_fit_without_distortion(every_kind: Path, tmp_path: Path) -> None:

@@ -56,7 +56,6 @@ def test_awgipc_in_every_theme_is_valid(tmp_path: Path, name: str) -> None:
 
 
 @requires_libreoffice
-@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", ["dark", "minimal"])
 def test_libreoffice_renders_every_deck_in_the_theme(tmp_path: Path, name: str) -> None:
     from slidegen.preview import convert_to_pdf, pdf_page_count

@@ -45,7 +45,7 @@ def bullet_block(ctx: "PlanContext", bullets: Sequence[BulletItem], path: DataPa
 
 
 def _flatten(ctx: "PlanContext", bullets: Sequence[BulletItem], path: DataPath, level: int, out: list[Para]) -> None:
-    if level > MAX_LEVEL:
+    if level == MAX_LEVEL + 1:   # once, where the nesting first goes too deep
         ctx.warn(f"bullets nested deeper than {MAX_LEVEL + 1} levels are shown at level {MAX_LEVEL + 1}", path)
     shown = min(level, MAX_LEVEL)
     for i, bullet in enumerate(bullets):

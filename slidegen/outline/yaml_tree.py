@@ -87,7 +87,7 @@ class _Converter:
             raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
         if isinstance(node, yaml.ScalarNode):
             value = self.scalar(node)
-            if node.style is None and not isinstance(value, str) and value is not None:
+            if not node.style and not isinstance(value, str) and value is not None:   # a plain scalar
                 self.map.texts[path] = node.value
             return value
         self.active.add(id(node))
@@ -122,7 +122,7 @@ class _Converter:
         problems: list[Diagnostic] = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                merged.update(self.merge_source(value_node, path))
+                merged.update(self.merge_source(value_node, path, key_node))
                 continue
             key = self.convert(key_node, path + ("<key>",))
             if not isinstance(key, (str, int)):
@@ -142,14 +142,15 @@ class _Converter:
             result.setdefault(key, value)
         return result
 
-    def merge_source(self, node: yaml.Node, path: DataPath) -> dict[Any, Any]:
+    def merge_source(self, node: yaml.Node, path: DataPath, key: yaml.Node) -> dict[Any, Any]:
         """The mappings named by a ``<<:`` merge key, earlier ones winning."""
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
         merged: dict[Any, Any] = {}
         for source in reversed(sources):
             value = self.convert(source, path)
             if not isinstance(value, dict):
-                raise OutlineError("'<<' merges mappings only", self.where(source))
+                raise OutlineError("'<<' merges mappings only (an alias of a mapping, or a list of them)",
+                                   self.where(key))
             merged.update(value)
         return merged
 

@@ -36,7 +36,10 @@ def _fit_title(ctx: PlanContext, slide: PlannedSlide) -> PlannedSlide:
     if layout.title is None:
         return slide
     style = layout.title_style or theme.title
-    para = Para(ctx.runs(slide.title, slide.source), size_pt=style.size, bullet=False)
+    runs = ctx.runs(slide.title, slide.source)
+    if style.caps:   # drawn in capitals, which are wider: measure them
+        runs = tuple(dataclasses.replace(r, text=r.text.upper()) for r in runs)
+    para = Para(runs, size_pt=style.size, bullet=False)
     text_style = plain_style(theme, major=True, bold=style.bold)
     floor = min(1.0, theme.fit.min_title_size / style.size)
     scale = best_scale([para], text_style, box_pt(theme, layout.title), floor, theme.fit.min_title_size)

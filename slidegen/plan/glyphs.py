@@ -28,7 +28,7 @@ def check_fonts(ctx: PlanContext) -> None:
         if not exact:
             ctx.warn(f"theme {role} font '{font}' has no metrics in slidegen: text is measured with "
                      f"{measured} and glyph coverage cannot be checked; prefer Arial, Times New Roman "
-                     "or Calibri")
+                     "or Calibri", ("deck", "theme"))
 
 
 def check_glyphs(ctx: PlanContext, slides: tuple[PlannedSlide, ...]) -> None:

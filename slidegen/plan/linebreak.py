@@ -3,7 +3,8 @@
 Line breaking follows what both applications do for Latin and Vietnamese text:
 
 * lines break after a run of spaces/tabs, and spaces at the end of a line take no room;
-* a word may also break after "-", "–" or "/" when letters follow (not "COVID-19", not "//");
+* a word may also break after "-", "–" or "/" when letters follow (not "COVID-19", "26/11/2020"
+  or "//"); after "–" also before digits ("25–26/11");
 * a word wider than a whole line starts a new line and is broken between graphemes; a combining
   mark (NFD input) stays glued to its base letter and never starts a line;
 * "\\n", "\\v" (python-pptx writes both as <a:br/>), "\\r\\n" and U+2028 force a line break;
@@ -109,7 +110,9 @@ def _break_after(g: _G, prev: _G | None, nxt: _G) -> bool:
         return False
     if nxt[0][0] in _BREAK_AFTER:
         return False  # "--", "://": no break inside a run of dashes or slashes
-    return not (g[0] == "-" and nxt[0][0].isdigit())  # "COVID-19", "-5"
+    # "COVID-19", "-5"; and numbers written with slashes stay whole ("26/11/2020"), as UAX #14
+    # keeps numeric sequences together (LibreOffice follows it).
+    return not (g[0] in "-/" and nxt[0][0].isdigit())
 
 
 def _segments(gs: Sequence[_G]) -> list[list[_G]]:

@@ -78,6 +78,7 @@ class TitleStyle(Model):
     color: ColorRef = "tx2"
     align: Literal["l", "ctr", "r"] = "l"
     anchor: Literal["t", "ctr", "b"] = "b"
+    caps: Annotated[bool, Meta("Shown in capitals (a template's cap=\"all\"); measured so.")] = False
 
 
 

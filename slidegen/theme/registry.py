@@ -66,14 +66,21 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
     path = find_theme(name, search_from)
     data, source_map = _read(path)
     chain = [str(path.resolve())]
+    names = [name]
+    current = path
     while isinstance(data, dict) and "extends" in data:
         parent_name = data.pop("extends")
+        where = source_map.at(("extends",))
+        for table in (source_map.values, source_map.keys):   # the key is consumed here
+            table.pop(("extends",), None)
         if not isinstance(parent_name, str):
-            raise ThemeError("'extends' names another theme", source_map.at(("extends",)))
-        parent_path = find_theme(parent_name, path.parent.parent)
-        if str(parent_path.resolve()) in chain or len(chain) > _MAX_EXTENDS:
-            raise ThemeError(f"theme '{parent_name}' extends itself (through {len(chain)} themes)",
-                             source_map.at(("extends",)))
+            raise ThemeError("'extends' names another theme", where)
+        parent_path = find_theme(parent_name, current.parent.parent)
+        names.append(parent_name)
+        if str(parent_path.resolve()) in chain:
+            raise ThemeError(f"themes extend each other in a loop: {' → '.join(names)}", where)
+        if len(chain) > _MAX_EXTENDS:
+            raise ThemeError(f"themes extend each other more than {_MAX_EXTENDS} deep: {' → '.join(names)}", where)
         chain.append(str(parent_path.resolve()))
         parent, parent_map = _read(parent_path)
         data = _merge(parent, data)
@@ -81,6 +88,7 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
         parent_map.values.update(source_map.values)
         parent_map.keys.update(source_map.keys)
         source_map = parent_map
+        current = parent_path
     if files is not None:
         files.extend(Path(p) for p in chain)
     theme = validate(data, Theme, source_map, ThemeError)

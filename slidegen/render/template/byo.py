@@ -23,10 +23,12 @@ from pptx.oxml.ns import qn
 from ...errors import Diagnostic, ThemeError, display_path
 from ...source import Locator
 from ...scene import EMU_PER_INCH, EmuBox
-from ...theme.model import Box, Colors, Fonts, LayoutGeometry, Theme
+from ...kinds.base import TITLE_TYPES
+from ...theme.model import Box, Colors, Fonts, LayoutGeometry, Theme, TitleStyle
 from ...validation import FrozenMap
 from ..package import write_package
-from .mapping import TemplateMap, map_template
+from ..placeholders import placeholder_shapes
+from .mapping import LayoutChoice, TemplateMap, map_template
 
 _POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -118,6 +120,11 @@ def _scheme(presentation: Any, base: Theme) -> tuple[Colors, Fonts]:
     return Colors(**colors), Fonts(**fonts)
 
 
+def _master_title(presentation: Any) -> Any:
+    styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
+    return styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}") if styles is not None else None
+
+
 def _master_sizes(presentation: Any, base: Theme) -> tuple[float, tuple[float, float, float, float, float]]:
     styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
     title_size, body = base.title.size, list(base.body.sizes)
@@ -133,7 +140,32 @@ def _master_sizes(presentation: Any, base: Theme) -> tuple[float, tuple[float, f
     return title_size, (body[0], body[1], body[2], body[3], body[4])
 
 
-def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: EmuBox | None) -> LayoutGeometry:
+def _title_style(presentation: Any, choice: LayoutChoice | None, master: TitleStyle) -> TitleStyle | None:
+    """The title's size, weight and capitals as the layout's title placeholder sets them (over
+    the master's title style): what PowerPoint will draw, so what the fit must measure."""
+    if choice is None or "title" not in choice.roles:
+        return None
+    layout = presentation.slide_layouts[choice.index]
+    for ph, element in placeholder_shapes(layout._element.cSld.spTree):
+        if ph.get("idx", "0") == str(choice.roles["title"]) and ph.get("type", "obj") in TITLE_TYPES:
+            return _text_style(element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"),
+                               master)
+    return None
+
+
+def _text_style(defrpr: Any, base: TitleStyle) -> TitleStyle:
+    if defrpr is None:
+        return base
+    size = defrpr.get("sz")
+    bold = defrpr.get("b")
+    cap = defrpr.get("cap")
+    return dataclasses.replace(base, size=int(size) / 100 if size and size.isdigit() else base.size,
+                               bold=bold in ("1", "true") if bold is not None else base.bold,
+                               caps=cap == "all" if cap is not None else base.caps)
+
+
+def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: EmuBox | None,
+              title_style: TitleStyle | None = None) -> LayoutGeometry:
     choice = mapping.kinds.get(kind)
     boxes = choice.boxes if choice else {}
     update = {role: _inches(boxes.get(role)) for role in
@@ -149,7 +181,7 @@ def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: Em
         update["picture"] = _inches((x, y, w, int(h * 0.85)))
         update["caption"] = _inches((x, y + int(h * 0.87), w, int(h * 0.13)))
     return dataclasses.replace(base, **update, content=_inches(content), decorations=(), background=None,
-                               title_style=None, body_color=None, footers=bool(boxes.get("number")))
+                               title_style=title_style, body_color=None, footers=bool(boxes.get("number")))
 
 
 def _problems(mapping: TemplateMap, locator: Locator | None) -> list[Diagnostic]:
@@ -180,7 +212,10 @@ def theme_from_template(template: bytes, base: Theme, overrides: Mapping[str, st
     colors, fonts = _scheme(presentation, base)
     title_size, body_sizes = _master_sizes(presentation, base)
     content = mapping.kinds["bullets"].boxes.get("body")
-    layouts = {key: _geometry(mapping, key, geometry, content) for key, geometry in base.layouts.items()}
+    master_title = _text_style(_master_title(presentation), dataclasses.replace(base.title, size=title_size))
+    layouts = {key: _geometry(mapping, key, geometry, content,
+                              _title_style(presentation, mapping.kinds.get(key), master_title))
+               for key, geometry in base.layouts.items()}
     if "photos" in layouts:
         layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(content))
     footer = base.footer
@@ -194,6 +229,6 @@ def theme_from_template(template: bytes, base: Theme, overrides: Mapping[str, st
         slide_width=round(int(presentation.slide_width or 0) / EMU_PER_INCH, 4),
         slide_height=round(int(presentation.slide_height or 0) / EMU_PER_INCH, 4),
         decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
-        title=dataclasses.replace(base.title, size=title_size),
+        title=master_title,
         body=dataclasses.replace(base.body, sizes=body_sizes))
     return theme, mapping
