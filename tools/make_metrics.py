@@ -4,7 +4,7 @@ Run on a machine with Debian's fonts-liberation2 and fonts-crosextra-carlito:
 
     python tools/make_metrics.py
 
-It writes slidegen/fonts/data/<family>-<style>.json (12 faces): vertical metrics, the advance
+It writes slidegen/fonts/data/<family>-<style>.json (16 faces): vertical metrics, the advance
 width of every character the font maps, and how far Vietnamese letters with stacked diacritics
 reach above and below the baseline, plus LICENSE-fonts.txt. Output is deterministic (sorted keys,
 no timestamps), so rerunning it on the same fonts gives byte-identical files.
@@ -25,6 +25,7 @@ CARLITO = Path("/usr/share/fonts/truetype/crosextra")
 FACES = {
     "liberation-sans": (LIBERATION, "LiberationSans"),
     "liberation-serif": (LIBERATION, "LiberationSerif"),
+    "liberation-mono": (LIBERATION, "LiberationMono"),
     "carlito": (CARLITO, "Carlito"),
 }
 STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}

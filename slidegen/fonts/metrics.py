@@ -3,7 +3,7 @@
 Decks name Office fonts (Arial, Times New Roman, Calibri) that every PowerPoint user has and that
 hold every Vietnamese letter. slidegen measures with their metric-compatible open twins, whose
 advance widths are identical by design: Liberation Sans (Arial), Liberation Serif (Times New
-Roman) and Carlito (Calibri). The tables in ``data/`` are derived from those fonts by
+Roman), Liberation Mono (Courier New) and Carlito (Calibri). The tables in ``data/`` are derived from those fonts by
 ``tools/make_metrics.py``; no font file (and no python-pptx) is needed at run time.
 """
 
@@ -17,17 +17,19 @@ from importlib import resources
 
 #: Lower-cased family names whose advance widths are identical to a shipped table (metric
 #: compatible by design): Arial ≙ Helvetica ≙ Arimo ≙ Liberation Sans, Times New Roman ≙ Tinos ≙
-#: Liberation Serif, Calibri ≙ Carlito. Near-misses (Arial Narrow, Calibri Light, Times) are
+#: Liberation Serif, Courier New ≙ Cousine ≙ Liberation Mono, Calibri ≙ Carlito. Near-misses (Arial Narrow, Calibri Light, Times) are
 #: *not* here: they resolve to the fallback with exact=False.
 _EXACT = {
     "arial": "Liberation Sans", "helvetica": "Liberation Sans", "arimo": "Liberation Sans",
     "liberation sans": "Liberation Sans",
     "times new roman": "Liberation Serif", "tinos": "Liberation Serif", "liberation serif": "Liberation Serif",
     "calibri": "Carlito", "carlito": "Carlito",
+    "courier new": "Liberation Mono", "cousine": "Liberation Mono", "liberation mono": "Liberation Mono",
 }
 #: Unknown fonts (Tahoma, Verdana, Segoe UI …) are measured as Liberation Sans, flagged inexact.
 FALLBACK_FAMILY = "Liberation Sans"
-_FILE_STEMS = {"Liberation Sans": "liberation-sans", "Liberation Serif": "liberation-serif", "Carlito": "carlito"}
+_FILE_STEMS = {"Liberation Sans": "liberation-sans", "Liberation Serif": "liberation-serif", "Carlito": "carlito",
+               "Liberation Mono": "liberation-mono"}
 #: Line-break and layout controls: never "missing", PowerPoint draws nothing for them.
 _IGNORED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
@@ -95,6 +97,14 @@ def _load(stem: str) -> FontMetrics:
                        win_ascent=raw["winAscent"], win_descent=raw["winDescent"],
                        diacritic_top=raw["diacriticTop"], diacritic_bottom=raw["diacriticBottom"],
                        missing_width=raw["missingWidth"], widths=widths)
+
+
+def is_missing(ch: str, name: str) -> bool:
+    """Whether the measured face for ``name`` lacks a visible character ``ch`` (whitespace and
+    control/format characters never count as missing)."""
+    if ch.isspace() or unicodedata.category(ch) in _IGNORED_CATEGORIES:
+        return False
+    return not metrics_for(name).has_glyph(ch)
 
 
 def missing_glyphs(text: str, name: str) -> list[str]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Bullet, BulletItem, Bullets, SlideFields
 from ..plan.fitting import fit_body, with_content
-from ..plan.types import Para, PlannedSlide, TextBlock, block_text
+from ..plan.types import FontRole, Para, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, model
@@ -34,8 +34,8 @@ class BodyContent:
 
     body: TextBlock
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
-        yield block_text(self.body), False
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
+        yield block_text(self.body), "minor"
 
 
 def bullet_block(ctx: "PlanContext", bullets: Sequence[BulletItem], path: DataPath) -> TextBlock:

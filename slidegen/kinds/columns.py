@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Bullets, SlideFields
 from ..plan.fitting import fit_body, fit_line, with_content
-from ..plan.types import PlannedSlide, TextBlock, block_text
+from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -43,9 +43,9 @@ class ColumnsContent:
     left_heading: TextBlock | None = None
     right_heading: TextBlock | None = None
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
         for b in (self.left, self.right, self.left_heading, self.right_heading):
-            yield block_text(b), False
+            yield block_text(b), "minor"
 
 
 def _columns(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields
 from ..plan.fitting import chunks, with_content
-from ..plan.types import Para, PlannedSlide, Run, TextBlock
+from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -48,9 +48,10 @@ class FigureContent:
 class FiguresContent:
     figures: tuple[FigureContent, ...]
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
         for f in self.figures:
-            yield f"{f.value}{f.label}", False
+            yield f.value, "major"           # the big number is set in the heading font
+            yield f.label, "minor"
 
 
 @dataclass(frozen=True)

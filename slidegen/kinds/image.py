@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from ..model.common import Picture as PictureModel, SlideFields
 from ..plan.assets import resolve_picture
 from ..plan.fitting import fit_line, with_content
-from ..plan.types import Picture, PlannedSlide, TextBlock, block_text
+from ..plan.types import FontRole, Picture, PlannedSlide, TextBlock, block_text
 from ..scene import DrawnPicture, Element, Frame, PlaceholderPicture, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, model
@@ -30,9 +30,9 @@ class ImageSlide(SlideFields):
 class PicturesContent:
     pictures: tuple[Picture, ...]
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
         for picture in self.pictures:
-            yield block_text(picture.caption), False
+            yield block_text(picture.caption), "minor"
 
 
 def planned_picture(ctx: "PlanContext", picture: PictureModel, path: DataPath) -> Picture:

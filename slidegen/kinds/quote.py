@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields
 from ..plan.fitting import fit_line, with_content
-from ..plan.types import PlannedSlide, TextBlock, block_text
+from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -38,9 +38,9 @@ class QuoteContent:
     body: TextBlock | None
     meta: TextBlock | None
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
-        yield block_text(self.body), False
-        yield block_text(self.meta), False
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
+        yield block_text(self.body), "minor"
+        yield block_text(self.meta), "minor"
 
 
 def _placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:

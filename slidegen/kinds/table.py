@@ -18,7 +18,7 @@ from ..model.common import SlideFields
 from ..plan import measure as ms
 from ..plan.fit_text import PT_PER_INCH, box_pt
 from ..plan.fitting import with_content
-from ..plan.types import Para, PlannedSlide, Run, TextBlock
+from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
 from ..scene import EMU_PER_PT, Element, Frame, Table as TableElement, TableCell, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -59,9 +59,9 @@ class TableContent:
     size_pt: float
     row_heights: tuple[float, ...] = ()   # pt, header first; decided by the fit pass
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
         for row in (self.header, *self.rows):
-            yield "".join(r.text for cell in row for r in cell), False
+            yield "".join(r.text for cell in row for r in cell), "minor"
 
 
 def row_height(cells: Cells, widths_pt: list[float], font: str, size: float, line_spacing: float,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields
 from ..plan.fitting import chunks, with_content
-from ..plan.types import Para, PlannedSlide, Run, TextBlock
+from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -51,9 +51,9 @@ class TimelineEvent:
 class TimelineContent:
     events: tuple[TimelineEvent, ...]
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
         for e in self.events:
-            yield f"{e.date}{e.title}{e.detail or ''}", False
+            yield f"{e.date}{e.title}{e.detail or ''}", "minor"
 
 
 @dataclass(frozen=True)

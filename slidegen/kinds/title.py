@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..plan.fitting import fit_line, with_content
-from ..plan.types import PlannedSlide, TextBlock, block_text
+from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from .base import LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 
@@ -26,9 +26,9 @@ class HeadingContent:
     subtitle: TextBlock | None = None
     meta: TextBlock | None = None
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
-        yield block_text(self.subtitle), False
-        yield block_text(self.meta), False
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
+        yield block_text(self.subtitle), "minor"
+        yield block_text(self.meta), "minor"
 
 
 def heading_placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:

@@ -40,22 +40,24 @@ class TextStyle:
     hanging_pt: float
     line_spacing: float
     bold: bool = False
+    mono: str = "Courier New"          # inline code's face
 
 
 def body_style(theme: Theme) -> TextStyle:
     return TextStyle(theme.fonts.minor, True, theme.body.indent * PT_PER_INCH,
-                     theme.body.hanging * PT_PER_INCH, theme.body.line_spacing)
+                     theme.body.hanging * PT_PER_INCH, theme.body.line_spacing, mono=theme.fonts.mono)
 
 
 def plain_style(theme: Theme, *, major: bool = False, bold: bool = False) -> TextStyle:
     return TextStyle(theme.fonts.major if major else theme.fonts.minor, False, 0.0, 0.0,
-                     theme.body.line_spacing, bold)
+                     theme.body.line_spacing, bold, theme.fonts.mono)
 
 
 def spec(para: Para, style: TextStyle, scale: float) -> ms.ParagraphSpec:
     bulleted = style.bulleted and para.bullet
     margin = para.level * style.indent_pt + (style.hanging_pt if bulleted else 0.0)
-    spans = tuple(ms.Span(r.text, r.bold or style.bold, r.italic) for r in para.runs)
+    spans = tuple(ms.Span(r.text, r.bold or style.bold, r.italic, style.mono if r.code else None)
+                  for r in para.runs)
     return ms.ParagraphSpec(spans=spans or (ms.Span(""),), font=style.font, size_pt=(para.size_pt or 18) * scale,
                             indent_pt=margin, line_spacing=style.line_spacing,
                             space_before_pt=(para.space_before_pt or 0.0) * scale)

@@ -11,19 +11,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from ..fonts import missing_glyphs, resolve_font
+from ..fonts import is_missing, resolve_font
 from .context import PlanContext
-from .types import PlannedSlide
+from .types import FontRole, PlannedSlide
 
 
-def slide_texts(slide: PlannedSlide) -> Iterator[tuple[str, bool]]:
-    """(text, is_heading) for every text the slide shows."""
-    yield slide.title, True
+def slide_texts(slide: PlannedSlide) -> Iterator[tuple[str, FontRole]]:
+    """(text, font role) for every text the slide shows."""
+    yield slide.title, "major"
     yield from slide.content.texts()
 
 
 def check_fonts(ctx: PlanContext) -> None:
-    for role, font in (("heading", ctx.theme.fonts.major), ("body", ctx.theme.fonts.minor)):
+    fonts = ctx.theme.fonts
+    for role, font in (("heading", fonts.major), ("body", fonts.minor), ("code", fonts.mono)):
         measured, exact = resolve_font(font)
         if not exact:
             ctx.warn(f"theme {role} font '{font}' has no metrics in slidegen: text is measured with "
@@ -32,15 +33,17 @@ def check_fonts(ctx: PlanContext) -> None:
 
 
 def check_glyphs(ctx: PlanContext, slides: tuple[PlannedSlide, ...]) -> None:
-    reported: set[tuple[str, str]] = set()
-    theme = ctx.theme
+    """Each (font, character) is checked once, at its first appearance: a deck repeats the same
+    few hundred characters thousands of times."""
+    fonts = {"major": ctx.theme.fonts.major, "minor": ctx.theme.fonts.minor, "mono": ctx.theme.fonts.mono}
+    first: dict[tuple[str, str], PlannedSlide] = {}
     for slide in slides:
-        for text, heading in slide_texts(slide):
-            font = theme.fonts.major if heading else theme.fonts.minor
-            for ch in missing_glyphs(text, font):
-                if (font, ch) in reported:
-                    continue
-                reported.add((font, ch))
-                name = unicodedata.name(ch, "unnamed character")
-                ctx.warn(f"character '{ch}' (U+{ord(ch):04X} {name}) on slide {slide.number} is missing from "
-                         f"font '{font}'; PowerPoint will show it in another font", slide.source)
+        for text, role in slide_texts(slide):
+            font = fonts[role]
+            for ch in dict.fromkeys(text):
+                first.setdefault((font, ch), slide)
+    for (font, ch), slide in first.items():
+        if is_missing(ch, font):
+            name = unicodedata.name(ch, "unnamed character")
+            ctx.warn(f"character '{ch}' (U+{ord(ch):04X} {name}) on slide {slide.number} is missing from "
+                     f"font '{font}'; PowerPoint will show it in another font", slide.source)

@@ -1,4 +1,4 @@
-"""Inline formatting in author text: **bold**, *italic*, [links](url) and line breaks.
+"""Inline formatting in author text: **bold**, *italic*, [links](url), `code` and line breaks.
 
 A small, fixed Markdown subset parsed with markdown-it-py (CommonMark rules, so authors get
 what any Markdown editor shows) into styled runs. Block syntax (headings, lists) is not
@@ -48,8 +48,10 @@ def parse_inline(text: str) -> tuple[Run, ...]:
             link = None
         elif kind in ("softbreak", "hardbreak"):
             runs.append(Run("\n"))
-        elif kind in ("text", "code_inline"):
+        elif kind == "text":
             runs.append(Run(token.content, bold > 0, italic > 0, link))
+        elif kind == "code_inline":
+            runs.append(Run(token.content, bold > 0, italic > 0, link, code=True))
     return _merge(runs) or (Run(""),)
 
 
@@ -69,8 +71,8 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
     for run in runs:
         last = merged[-1] if merged else None
         if (last and not run.is_break and not last.is_break and
-                (last.bold, last.italic, last.link) == (run.bold, run.italic, run.link)):
-            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.link)
+                (last.bold, last.italic, last.link, last.code) == (run.bold, run.italic, run.link, run.code)):
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.link, run.code)
         elif run.text:
             merged.append(run)
     return tuple(merged)

@@ -43,10 +43,12 @@ _NORMAL, _SPACE, BREAK = 0, 1, 2    # grapheme kinds: ordinary, space or tab, fo
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text in one style."""
+    """A run of text in one style; ``font`` sets it in another face than the paragraph's (inline
+    code in the monospace font)."""
     text: str
     bold: bool = False
     italic: bool = False
+    font: str | None = None
 
 
 @lru_cache(maxsize=64)
@@ -74,13 +76,13 @@ _G = tuple[str, float, float, int]
 def graphemes(spans: tuple[Span, ...], font: str) -> tuple[tuple[_G, ...], float]:
     """The paragraph as graphemes with size-independent widths (cached: shrinking re-lays the
     same paragraph at many sizes), and the tallest line factor of its styles."""
-    exact = resolve_font(font)[1]
     out: list[_G] = []
     tallest = 0.0
     for span in spans:
-        m = metrics_for(font, span.bold, span.italic)
-        em = WIDTH_SAFETY * (1.0 if exact else INEXACT_WIDTH_FACTOR) / m.units_per_em
-        factor = line_factor(font, span.bold, span.italic)
+        face = span.font or font
+        m = metrics_for(face, span.bold, span.italic)
+        em = WIDTH_SAFETY * (1.0 if resolve_font(face)[1] else INEXACT_WIDTH_FACTOR) / m.units_per_em
+        factor = line_factor(face, span.bold, span.italic)
         tallest = max(tallest, factor)
         for ch in unicodedata.normalize("NFC", span.text):
             prev = out[-1] if out else None

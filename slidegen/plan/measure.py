@@ -87,7 +87,8 @@ def _one_line(p: ParagraphSpec, first_room: float, room: float) -> ParagraphLayo
     for span in p.spans:
         if not unicodedata.is_normalized("NFC", span.text):
             return None
-        space = word_em(p.font, span.bold, span.italic, " ")
+        face = span.font or p.font
+        space = word_em(face, span.bold, span.italic, " ")
         if space is None:
             return None
         for n, word in enumerate(span.text.split(" ")):
@@ -95,12 +96,12 @@ def _one_line(p: ParagraphSpec, first_room: float, room: float) -> ParagraphLayo
                 full += space
                 trailing += space
             if word:
-                width = word_em(p.font, span.bold, span.italic, word)
+                width = word_em(face, span.bold, span.italic, word)
                 if width is None:
                     return None
                 full += width
                 trailing = 0.0
-        tallest = max(tallest, line_factor(p.font, span.bold, span.italic))
+        tallest = max(tallest, line_factor(face, span.bold, span.italic))
     width = (full - trailing) * p.size_pt
     if width > min(first_room, room) + EPS:
         return None

@@ -11,7 +11,7 @@ import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..errors import Diagnostic
 from ..source import DataPath, SourceLocation
@@ -31,7 +31,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None
-    code: bool = False                # inline code: set in the theme's monospace font
+    code: bool = False                # set in the theme's monospace font (inline code, code slides)
+    color: str | None = None          # a scheme colour (highlighted code); None: the layout's
 
     @property
     def is_break(self) -> bool:
@@ -81,11 +82,15 @@ class Picture:
     alt: str
 
 
+#: Which theme font shows a text: the heading font, the body font, or the monospace font.
+FontRole = Literal["major", "minor", "mono"]
+
+
 class Content(Protocol):
     """What a slide of some kind holds, as its kind's module defines it."""
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
-        """(text, is_heading) for every text the slide shows: the glyph check reads these."""
+    def texts(self) -> Iterator[tuple[str, FontRole]]:
+        """(text, font role) for every text the slide shows: the glyph check reads these."""
         ...
 
 

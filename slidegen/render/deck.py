@@ -58,7 +58,7 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
         slide = slides.add_slide(layouts[choice.index], footer_roles(planned, deck.info, choice.roles))
-        writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted)
+        writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted, theme.fonts.mono)
         kind = kind_of(planned.kind)
         frame = Frame(theme, kind.geometry(theme, planned), choice.roles, choice.boxes)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))

@@ -26,14 +26,16 @@ _A_PPR, _A_RPR, _A_END = qn("a:pPr"), qn("a:rPr"), qn("a:endParaRPr")
 _A_SPC_BEF, _A_SPC_PTS, _A_BU_NONE = qn("a:spcBef"), qn("a:spcPts"), qn("a:buNone")
 _A_SOLID, _A_SCHEME, _A_HLINK, _R_ID, _A_FLD = (qn("a:solidFill"), qn("a:schemeClr"), qn("a:hlinkClick"),
                                                 qn("r:id"), qn("a:fld"))
+_A_LATIN, _A_CS = qn("a:latin"), qn("a:cs")
 
 
 class TextWriter:
     """Writes text for one slide part (hyperlinks need that part's relationships)."""
 
     def __init__(self, part: Any, language: str, level_indent_emu: int = 0, strong_color: str = "accent2",
-                 muted_color: str = "accent5") -> None:
+                 muted_color: str = "accent5", mono: str = "Courier New") -> None:
         self.part = part
+        self.mono = mono                           # the face of code runs
         self.language = language
         self.level_indent_emu = level_indent_emu   # the body style's indent per level (theme)
         self.strong_color = strong_color
@@ -102,6 +104,11 @@ class TextWriter:
             _scheme_fill(rPr, self.strong_color)
         elif emphasis is Emphasis.MUTED:
             _scheme_fill(rPr, self.muted_color)
+        elif run.color:
+            _scheme_fill(rPr, run.color)
+        if run.code:
+            etree.SubElement(rPr, _A_LATIN, typeface=self.mono)
+            etree.SubElement(rPr, _A_CS, typeface=self.mono)
         if run.link:
             rId = self.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
             etree.SubElement(rPr, _A_HLINK, {_R_ID: rId})

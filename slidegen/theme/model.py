@@ -67,6 +67,8 @@ class Fonts(Model):
 
     major: Annotated[str, Meta("Heading font (theme +mj-lt).", "Arial")]
     minor: Annotated[str, Meta("Body font (theme +mn-lt).", "Arial")]
+    mono: Annotated[str, Meta("Monospace font for code (named on each run: themes have no code font).",
+                              "Courier New")] = "Courier New"
 
 
 @model
