@@ -115,6 +115,7 @@ class TextSizes(Model):
     quote: Points = 28
     attribution: Points = 18
     table: Points = 16
+    code: Points = 16
 
 
 @model
@@ -135,6 +136,8 @@ class Fit(Model):
     min_body_size: Annotated[float, Meta("Body text never shrinks below this (pt).", 14, gt=0, le=MAX_POINTS)] = 14
     min_title_size: Annotated[float, Meta("Titles never shrink below this (pt).", 20, gt=0, le=MAX_POINTS)] = 20
     table_min_size: Annotated[float, Meta("Table text never shrinks below this (pt).", 11, gt=0, le=MAX_POINTS)] = 11
+    min_code_size: Annotated[float, Meta("Code never shrinks below this (pt); longer lines wrap, marked.", 12,
+                                         gt=0, le=MAX_POINTS)] = 12
 
 
 @model
@@ -175,6 +178,19 @@ class FiguresStyle(Model):
     label_size: Points = 18
     value_height: Annotated[float, Meta("Share of the card for the number.", 0.45, gt=0, lt=1)] = 0.45
     max_per_slide: Annotated[int, Meta("Figures per slide before continuing.", 4, ge=1, le=8)] = 4
+
+
+@model
+class CodeStyle(Model):
+    """Scheme colours of code tokens (the rest is in the text colour)."""
+
+    noun: ClassVar[str] = "code style"
+
+    keyword: ColorRef = "accent1"
+    string: ColorRef = "accent6"
+    number: ColorRef = "accent2"
+    comment: ColorRef = "accent5"
+    name: ColorRef = "accent4"
 
 
 @model
@@ -234,6 +250,7 @@ class Theme(Model):
     footer: Footer
     timeline: TimelineStyle = TimelineStyle()
     figures: FiguresStyle = FiguresStyle()
+    code: Annotated[CodeStyle, Meta("Colours of code tokens.")] = CodeStyle()
     highlight: Annotated[ColorRef, Meta("Colour of the current section on a repeated agenda.")] = "accent2"
     muted: Annotated[ColorRef, Meta("Colour of the other sections on a repeated agenda.")] = "accent5"
     layouts: Annotated[FrozenMap[str, LayoutGeometry], Meta("The geometry of every layout, by name.")]
