@@ -99,7 +99,49 @@ class Table:
     rows: tuple[tuple[TableCell, ...], ...]
 
 
-Element = PlaceholderText | PlaceholderPicture | DrawnPicture | DrawnShape | DrawnText | Table
+ChartType = Literal["column", "bar", "line", "pie", "doughnut", "area", "scatter"]
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: tuple[float | None, ...]
+    color: str                          # a scheme colour
+    line: bool = False                  # a line over columns (a combined chart)
+    secondary: bool = False             # on a second value axis, at the right
+    x_values: tuple[float, ...] = ()    # scatter only
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native chart: what it shows and how, with the numbers its embedded workbook holds."""
+
+    type: ChartType
+    grouping: Literal["clustered", "stacked", "percent"]
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    x_title: TextBlock | None = None
+    y_title: TextBlock | None = None
+    legend: Literal["bottom", "right", "top", "left"] | None = "bottom"
+    labels: bool = False
+    number_format: str = "General"
+    font_size: float = 14.0
+    language: str = "vi-VN"
+    point_colors: tuple[str, ...] = ()  # pie and doughnut: one colour per category
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart in placeholder ``idx`` (None: drawn at ``box``); ``alt`` describes it."""
+
+    idx: int | None
+    box: EmuBox
+    spec: ChartSpec
+    name: str
+    alt: str
+
+
+Element = PlaceholderText | PlaceholderPicture | DrawnPicture | DrawnShape | DrawnText | Table | Chart
 
 
 @dataclass(frozen=True)

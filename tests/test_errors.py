@@ -22,7 +22,7 @@ from slidegen.outline.source import MAX_OUTLINE_BYTES
 
 PREVIOUS = b"previous deck: must survive every failed build"
 HEAD = "deck:\n  title: T\nsections:\n  - title: A\n    items:\n      - title: x\n        slides:\n"
-KINDS = "bullets, columns, table, image, photos, timeline, figures, quote"
+KINDS = "bullets, columns, table, image, photos, timeline, figures, quote, code, chart"
 BUILD = ("build", "o.yaml", "-o", "out.pptx")
 
 
@@ -129,12 +129,22 @@ CASES: dict[str, Case] = {
                             "o.yaml:8:61: 'widths' needs 2 positive numbers, one per column"),
     "table width not finite": outline(slide("table: {header: [a, b], rows: [[1, 2]], widths: [1, .nan]}"),
                                       "o.yaml:8:65: entry 2 must be a finite number, not 'nan'"),
+    "unknown chart type": outline(slide("chart: {type: colum, categories: [a], series: [{name: S, values: [1]}]}"),
+                                  "o.yaml:8:27: 'type' must be one of column, bar, line, pie, doughnut, area, scatter, "
+                                  "combo, not 'colum'; did you mean 'column'?"),
+    "chart series length": outline(slide("chart: {categories: [a, b], series: [{name: S, values: [1]}]}"),
+                                   "o.yaml:8:68: series 'S' has 1 values for 2 categories"),
+    "chart value not a number": outline(slide("chart: {categories: [a], series: [{name: S, values: [nhiều]}]}"),
+                                        "o.yaml:8:66: entry 1 must be a number, not 'nhiều'"),
+    "pie of two series": outline(slide("chart: {type: pie, categories: [a], series: [{name: S, values: [1]}, "
+                                       "{name: T, values: [2]}]}"),
+                                 "o.yaml:8:57: a pie chart shows one series; use a doughnut or a column chart for several"),
     # --- layouts named in the outline -----------------------------------------------------------
     "misspelt layout kind": outline("deck:\n  title: T\n  layouts: {bulets: Title and Content}\nsections:\n"
                                     "  - title: A\n    items: [{title: x}]\n",
                                     "o.yaml:3:13: deck.layouts: bulets: not a slide kind's layout; did you mean "
                                     "'bullets'? layouts: title, agenda, section, bullets, columns, comparison, table, "
-                                    "image, timeline, figures, quote, closing"),
+                                    "image, timeline, figures, quote, code, chart, closing"),
     "missing layout": outline("deck:\n  title: T\n  layouts: {bullets: Nội dung chính}\nsections:\n"
                               "  - title: A\n    items: [{title: x}]\n",
                               "o.yaml:3:13: deck.layouts: bullets: the template has no layout named 'Nội dung chính'; "

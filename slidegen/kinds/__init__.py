@@ -13,12 +13,12 @@ from typing import Any
 
 from ..model.common import SlideFields
 from ..validation.fields import Rejection
-from . import agenda, bullets, closing, code, columns, figures, image, photos, quote, section, table, timeline, title
+from . import agenda, bullets, chart, closing, code, columns, figures, image, photos, quote, section, table, timeline, title
 from .base import LayoutDef, SlideKind
 
 KINDS: tuple[SlideKind, ...] = (
     title.KIND, agenda.KIND, section.KIND, bullets.KIND, columns.KIND, table.KIND, image.KIND, photos.KIND,
-    timeline.KIND, figures.KIND, quote.KIND, code.KIND, closing.KIND,
+    timeline.KIND, figures.KIND, quote.KIND, code.KIND, chart.KIND, closing.KIND,
 )
 BY_NAME: dict[str, SlideKind] = {kind.name: kind for kind in KINDS}
 #: Authored kinds by their content key (a slide's kind is the key it holds: ``bullets:`` …).

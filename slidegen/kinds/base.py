@@ -143,6 +143,10 @@ class SlideKind:
     def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> Content:
         raise NotImplementedError(f"{self.name} slides are generated, not authored")
 
+    def notes(self, ctx: "PlanContext", slide: Any, content: Content) -> str:
+        """What the kind adds to the speaker notes (a chart's data table); "" for nothing."""
+        return ""
+
     def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
         """The slide as one or more fitted slides (the later ones continue the first)."""
         return [slide]

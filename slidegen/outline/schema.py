@@ -26,7 +26,7 @@ def outline_json_schema() -> dict[str, Any]:
     schema = json_schema(Outline, "slidegen outline")
     for definition in schema.get("$defs", {}).values():
         _allow_templates(definition)
-    _allow_templates(schema)
+    _allow_templates(schema, top=True)
     return {
         "$id": "https://slidegen.invalid/outline.schema.json",
         **schema,
@@ -35,9 +35,11 @@ def outline_json_schema() -> dict[str, Any]:
     }
 
 
-def _allow_templates(model_schema: dict[str, Any]) -> None:
+def _allow_templates(model_schema: dict[str, Any], top: bool = False) -> None:
+    """Every non-text property may also be one template expression; the outline's own ``vars``
+    and ``data`` (which define the template variables) may not."""
     for name, prop in list(model_schema.get("properties", {}).items()):
-        if prop.get("type") in ("string", ["string", "number"]) or name in ("vars", "data"):
+        if prop.get("type") in ("string", ["string", "number"]) or (top and name in ("vars", "data")):
             continue
         inner = {k: v for k, v in copy.deepcopy(prop).items() if k not in _KEEP_OUTSIDE}
         outer = {k: v for k, v in prop.items() if k in _KEEP_OUTSIDE}

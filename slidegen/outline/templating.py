@@ -61,10 +61,39 @@ def _pick(records: Any, **fields: str) -> list[dict[str, str]]:
     return out
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def _tally(records: Any, by: str, sum: str | None = None, name: str | None = None,
+           year: bool = False) -> dict[str, Any]:
+    """Chart data from records: how many there are (or the total of column ``sum``) for each
+    value of column ``by`` — with ``year=True`` for each year written in it ("8–9/7/2020" →
+    2020), years in order, other categories as they first appear."""
+    totals: dict[str, float] = {}
+    for record in records:
+        if not isinstance(record, Mapping):
+            raise TypeError("tally() takes a list of records (mappings), such as a CSV data file")
+        for column in (by, sum):
+            if column is not None and column not in record:
+                raise KeyError(f"no column {column!r}; the data has {', '.join(map(repr, record))}")
+        key = str(record[by] or "")
+        if year:
+            found = _YEAR.findall(key)
+            if not found:
+                continue
+            key = found[-1]
+        amount = 1.0 if sum is None else float(str(record[sum]).replace(",", ".") or 0)
+        totals[key] = totals.get(key, 0.0) + amount
+    categories = sorted(totals) if year else list(totals)
+    return {"categories": categories,
+            "series": [{"name": name or (sum or "số lượng"), "values": [totals[c] for c in categories]}]}
+
+
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters["rows"] = _rows
     env.filters["pick"] = _pick
+    env.filters["tally"] = _tally
     return env
 
 

@@ -22,6 +22,7 @@ class PlanContext:
     base_dir: Path
     project_dir: Path
     sources: dict[str, str] = field(default_factory=dict)   # deck.sources, keys as text
+    language: str = "vi-VN"                                 # the deck's language tag
     warnings: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, message: str, path: DataPath = ()) -> None:

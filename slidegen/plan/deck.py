@@ -24,7 +24,7 @@ def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, 
     ``base_dir`` and must lie inside ``project_dir``; ``warnings`` are the reader's."""
     deck = outline.deck
     strings = strings_for(deck.language)
-    ctx = PlanContext(theme, strings, locator, base_dir, project_dir, warnings=list(warnings))
+    ctx = PlanContext(theme, strings, locator, base_dir, project_dir, warnings=list(warnings), language=deck.language)
     ctx.sources = {str(k): ctx.text(v, ("deck", "sources", k)) for k, v in deck.sources.items()}
     check_fonts(ctx)
     slides = fit_slides(ctx, deck_sequence(ctx, outline))

@@ -50,8 +50,8 @@ def _item_slides(ctx: PlanContext, item: Item, number: int, path: DataPath) -> l
         kind = kind_for_model(slide)
         content = kind.content(ctx, slide, spath)
         heading = ctx.text(slide.title, (*spath, "title")) if slide.title else item_title
-        slides.append(PlannedSlide(kind.name, f"{number}. {heading}", content, notes=_notes(ctx, slide, spath),
-                                   source=spath))
+        notes = "\n\n".join(n for n in (_notes(ctx, slide, spath), kind.notes(ctx, slide, content)) if n)
+        slides.append(PlannedSlide(kind.name, f"{number}. {heading}", content, notes=notes, source=spath))
     return slides
 
 

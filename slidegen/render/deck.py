@@ -7,6 +7,7 @@ this module writes them with python-pptx.
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -17,8 +18,8 @@ from pptx.util import Inches
 
 from ..kinds import kind_of
 from ..plan.types import Para, PlannedDeck, PlannedSlide, Run, TextBlock
-from ..scene import (DrawnPicture, DrawnShape, DrawnText, Element, Frame, PlaceholderPicture, PlaceholderText,
-                     Table)
+from ..scene import (Chart, DrawnPicture, DrawnShape, DrawnText, Element, Frame, PlaceholderPicture,
+                     PlaceholderText, Table)
 from ..theme.model import Theme
 from .drawn import draw_shape, draw_text
 from .fastpath import FastSlides, PlainSlides
@@ -54,6 +55,7 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     indent = int(Inches(theme.body.indent))
     language = deck.info.language
     used: list[str] = []
+    stamp = build_timestamp(deck.info.date)
     for planned in deck.slides:
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
@@ -63,19 +65,19 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
         frame = Frame(theme, kind.geometry(theme, planned), choice.roles, choice.boxes)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
         elements: list[Element] = [PlaceholderText(choice.roles["title"], title)]
-        keep = write_elements(slide, [*elements, *kind.compose(planned, frame)], writer, theme)
+        keep = write_elements(slide, [*elements, *kind.compose(planned, frame)], writer, theme, stamp)
         keep |= {choice.roles[r] for r in ("date", "footer", "number") if r in choice.roles}
         remove_unused(slide, keep)
         fill_footers(slide, planned, deck.info, writer, choice.roles)
         if planned.notes:
             add_notes(slides.notes_slide(slide), planned.notes, language)
-    stamp = build_timestamp(deck.info.date)
     set_properties(presentation, deck.info, stamp)
     write_package(presentation, stream, stamp)
     return tuple(used)
 
 
-def write_elements(slide: Any, elements: Sequence[Element], writer: TextWriter, theme: Theme) -> set[int]:
+def write_elements(slide: Any, elements: Sequence[Element], writer: TextWriter, theme: Theme,
+                   stamp: _dt.datetime) -> set[int]:
     """Write each element in order; return the placeholder idx the slide keeps."""
     keep: set[int] = set()
     for element in elements:
@@ -95,4 +97,10 @@ def write_elements(slide: Any, elements: Sequence[Element], writer: TextWriter, 
             draw_shape(slide, element)
         elif isinstance(element, DrawnText):
             draw_text(slide, element, writer, theme)
+        elif isinstance(element, Chart):
+            from .chart import write_chart  # XlsxWriter loads only for decks with charts
+
+            write_chart(slide, element, stamp)
+            if element.idx is not None:
+                keep.add(element.idx)
     return keep

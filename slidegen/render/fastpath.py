@@ -81,7 +81,7 @@ class FastSlides(PlainSlides):
         key = (str(layout.part.partname), footers)
         skeleton = self.skeletons.get(key)
         if skeleton is None:
-            slide_part = SlidePart.new(partname, self.package, layout.part)  # type: ignore[no-untyped-call]
+            slide_part = SlidePart.new(partname, self.package, layout.part)
             slide_part.slide.shapes.clone_layout_placeholders(layout)
             _clone_footers(slide_part.slide, layout, footers)
             self.skeletons[key] = copy.deepcopy(slide_part._element)

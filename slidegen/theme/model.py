@@ -194,6 +194,20 @@ class CodeStyle(Model):
 
 
 @model
+class ChartStyle(Model):
+    """Native charts: series colours in order, text size, and how many categories a box shows."""
+
+    noun: ClassVar[str] = "chart style"
+
+    colors: Annotated[tuple[ColorRef, ...], Meta("Series colours, in order (scheme colours).",
+                                                 ["accent1", "accent2"], min_length=1)] = (
+        "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+    font_size: Points = 14
+    max_categories: Annotated[int, Meta("Categories per chart before continuing (column, bar) or warning.", 12,
+                                        ge=1, le=100)] = 12
+
+
+@model
 class Footer(Model):
     noun: ClassVar[str] = "footer"
 
@@ -251,6 +265,7 @@ class Theme(Model):
     timeline: TimelineStyle = TimelineStyle()
     figures: FiguresStyle = FiguresStyle()
     code: Annotated[CodeStyle, Meta("Colours of code tokens.")] = CodeStyle()
+    chart: Annotated[ChartStyle, Meta("Native charts.")] = ChartStyle()
     highlight: Annotated[ColorRef, Meta("Colour of the current section on a repeated agenda.")] = "accent2"
     muted: Annotated[ColorRef, Meta("Colour of the other sections on a repeated agenda.")] = "accent5"
     layouts: Annotated[FrozenMap[str, LayoutGeometry], Meta("The geometry of every layout, by name.")]

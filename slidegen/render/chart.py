@@ -1,0 +1,262 @@
+"""Native charts (python-pptx): the chart part, its embedded workbook, and theme colours.
+
+python-pptx writes the chart XML and, through XlsxWriter, the workbook PowerPoint opens for
+"Edit Data". What is added here: series (and pie slices) coloured with scheme colours (never
+RGB), text in the theme's fonts at the theme's size tagged with the deck's language, a line
+series moved onto a line chart with its own axis for a combined chart, alt text, and a workbook
+stamped with the build's date so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+from xlsxwriter import Workbook
+
+from ..scene import Chart, ChartSpec
+from .placeholders import placeholder
+
+_TYPES = {
+    ("column", "clustered"): XL_CHART_TYPE.COLUMN_CLUSTERED, ("column", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
+    ("column", "percent"): XL_CHART_TYPE.COLUMN_STACKED_100, ("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED,
+    ("bar", "stacked"): XL_CHART_TYPE.BAR_STACKED, ("bar", "percent"): XL_CHART_TYPE.BAR_STACKED_100,
+    ("line", "clustered"): XL_CHART_TYPE.LINE_MARKERS, ("line", "stacked"): XL_CHART_TYPE.LINE_MARKERS_STACKED,
+    ("line", "percent"): XL_CHART_TYPE.LINE_MARKERS_STACKED_100, ("area", "clustered"): XL_CHART_TYPE.AREA,
+    ("area", "stacked"): XL_CHART_TYPE.AREA_STACKED, ("area", "percent"): XL_CHART_TYPE.AREA_STACKED_100,
+}
+_LEGEND = {"bottom": XL_LEGEND_POSITION.BOTTOM, "right": XL_LEGEND_POSITION.RIGHT, "top": XL_LEGEND_POSITION.TOP,
+           "left": XL_LEGEND_POSITION.LEFT}
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def write_chart(slide: Any, chart: Chart, stamp: _dt.datetime) -> None:
+    spec = chart.spec
+    kind = _chart_type(spec)
+    data = _data(spec, stamp)
+    holder = placeholder(slide, chart.idx) if chart.idx is not None else None
+    if holder is not None and hasattr(holder, "insert_chart"):
+        frame = holder.insert_chart(kind, data)
+    else:
+        left, top, width, height = chart.box
+        frame = slide.shapes.add_chart(kind, Emu(left), Emu(top), Emu(width), Emu(height), data)
+    frame.name = chart.name
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt)
+    _style(frame.chart, spec)
+    if any(s.line for s in spec.series):
+        _lines_over_columns(frame.chart, spec)
+    _language(frame.chart, spec.language)
+
+
+def _chart_type(spec: ChartSpec) -> Any:
+    if spec.type == "pie":
+        return XL_CHART_TYPE.PIE
+    if spec.type == "doughnut":
+        return XL_CHART_TYPE.DOUGHNUT
+    if spec.type == "scatter":
+        return XL_CHART_TYPE.XY_SCATTER
+    return _TYPES[(spec.type, spec.grouping)]
+
+
+class _CategoryWorkbook(CategoryWorkbookWriter):
+    stamp = _dt.datetime(1980, 1, 1)
+
+    @contextlib.contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        with _stamped_workbook(xlsx_file, self.stamp) as opened:
+            yield opened
+
+
+class _XyWorkbook(XyWorkbookWriter):
+    stamp = _dt.datetime(1980, 1, 1)
+
+    @contextlib.contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        with _stamped_workbook(xlsx_file, self.stamp) as opened:
+            yield opened
+
+
+class _CategoryData(CategoryChartData):
+    """Chart data whose workbook carries the build's date (python-pptx 1.0 asks the chart data
+    for its workbook writer)."""
+
+    stamp = _dt.datetime(1980, 1, 1)
+
+    @property
+    def _workbook_writer(self) -> Any:
+        writer = _CategoryWorkbook(self)
+        writer.stamp = self.stamp
+        return writer
+
+
+class _XyData(XyChartData):
+    stamp = _dt.datetime(1980, 1, 1)
+
+    @property
+    def _workbook_writer(self) -> Any:
+        writer = _XyWorkbook(self)
+        writer.stamp = self.stamp
+        return writer
+
+
+@contextlib.contextmanager
+def _stamped_workbook(xlsx_file: Any, stamp: _dt.datetime) -> Iterator[tuple[Any, Any]]:
+    """XlsxWriter dates the workbook (and its zip entries) now unless told otherwise."""
+    workbook = Workbook(xlsx_file, {"in_memory": True})
+    workbook.set_properties({"created": stamp})
+    worksheet = workbook.add_worksheet()
+    yield workbook, worksheet
+    workbook.close()
+
+
+def _data(spec: ChartSpec, stamp: _dt.datetime) -> Any:
+    if spec.type == "scatter":
+        xy = _XyData(number_format=spec.number_format)
+        xy.stamp = stamp
+        for series in spec.series:
+            target = xy.add_series(series.name)
+            for x, y in zip(series.x_values, series.values):
+                target.add_data_point(x, y)
+        return xy
+    data = _CategoryData(number_format=spec.number_format)
+    data.stamp = stamp
+    data.categories = list(spec.categories)
+    for series in spec.series:
+        data.add_series(series.name, list(series.values))
+    return data
+
+
+def _style(chart: Any, spec: ChartSpec) -> None:
+    chart.font.size = Pt(spec.font_size)
+    chart.has_title = False            # the slide's title names the chart
+    chart.has_legend = spec.legend is not None
+    if spec.legend is not None:
+        chart.legend.position = _LEGEND[spec.legend]
+        chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    if spec.type in ("pie", "doughnut"):
+        plot.vary_by_categories = True
+        for point, color in zip(plot.series[0].points, spec.point_colors):
+            _fill(point.format, color)
+    else:
+        plot.vary_by_categories = False
+        for series, planned in zip(plot.series, spec.series):
+            if spec.type in ("line", "scatter"):
+                _line(series, planned.color)
+            else:
+                _fill(series.format, planned.color)
+    if spec.labels:
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = spec.number_format
+        labels.number_format_is_linked = False
+        labels.show_value = True
+    if spec.type not in ("pie", "doughnut"):
+        for axis, title in ((chart.category_axis, spec.x_title), (chart.value_axis, spec.y_title)):
+            if title is not None and title.paras:
+                axis.has_title = True
+                axis.axis_title.text_frame.text = title.text
+        chart.value_axis.tick_labels.number_format = spec.number_format
+        chart.value_axis.tick_labels.number_format_is_linked = False
+
+
+def _fill(fmt: Any, color: str) -> None:
+    fmt.fill.solid()
+    fmt.fill.fore_color._xFill.get_or_change_to_schemeClr().set("val", color)  # a scheme colour, not RGB
+
+
+def _line(series: Any, color: str) -> None:
+    series.format.line.fill.solid()
+    series.format.line.fill.fore_color._xFill.get_or_change_to_schemeClr().set("val", color)
+    marker = series.marker
+    marker.format.fill.solid()
+    marker.format.fill.fore_color._xFill.get_or_change_to_schemeClr().set("val", color)
+    marker.format.line.fill.solid()
+    marker.format.line.fill.fore_color._xFill.get_or_change_to_schemeClr().set("val", color)
+
+
+def _lines_over_columns(chart: Any, spec: ChartSpec) -> None:
+    """Move the series marked as lines from the column chart onto a line chart; with
+    ``secondary`` it gets its own value axis at the right (PowerPoint's combo chart)."""
+    plot_area = chart._chartSpace.find(f".//{{{_C}}}plotArea")
+    bar = plot_area.find(f"{{{_C}}}barChart")
+    bar_axes = [ax.get("val") for ax in bar.findall(f"{{{_C}}}axId")]
+    secondary = any(s.line and s.secondary for s in spec.series)
+    line = etree.Element(f"{{{_C}}}lineChart")
+    etree.SubElement(line, f"{{{_C}}}grouping", val="standard")
+    etree.SubElement(line, f"{{{_C}}}varyColors", val="0")
+    for element, planned in zip(bar.findall(f"{{{_C}}}ser"), spec.series):
+        if not planned.line:
+            continue
+        bar.remove(element)
+        for tag in ("invertIfNegative", "shape"):
+            for old in element.findall(f"{{{_C}}}{tag}"):
+                element.remove(old)
+        sp_pr = element.find(f"{{{_C}}}spPr")
+        if sp_pr is not None:
+            element.remove(sp_pr)
+        after_tx = list(element).index(element.find(f"{{{_C}}}tx")) + 1
+        element.insert(after_tx, _line_sp_pr(planned.color))
+        marker = etree.Element(f"{{{_C}}}marker")
+        etree.SubElement(marker, f"{{{_C}}}symbol", val="circle")
+        etree.SubElement(marker, f"{{{_C}}}size", val="7")
+        marker.append(_solid_sp_pr(planned.color))
+        element.insert(after_tx + 1, marker)
+        etree.SubElement(element, f"{{{_C}}}smooth", val="0")
+        line.append(element)
+    etree.SubElement(line, f"{{{_C}}}marker", val="1")
+    axes = ["60000001", "60000002"] if secondary else bar_axes
+    for ax in axes:
+        etree.SubElement(line, f"{{{_C}}}axId", val=ax)
+    bar.addnext(line)
+    if secondary:
+        last_axis = plot_area.findall(f"{{{_C}}}valAx")[-1]
+        cat = etree.fromstring(
+            f'<c:catAx xmlns:c="{_C}"><c:axId val="60000001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+            '<c:delete val="1"/><c:axPos val="b"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
+            '<c:tickLblPos val="nextTo"/><c:crossAx val="60000002"/><c:crosses val="autoZero"/>'
+            '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>')
+        val = etree.fromstring(
+            f'<c:valAx xmlns:c="{_C}"><c:axId val="60000002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+            '<c:delete val="0"/><c:axPos val="r"/><c:numFmt formatCode="General" sourceLinked="1"/>'
+            '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
+            '<c:crossAx val="60000001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>')
+        last_axis.addnext(cat)
+        cat.addnext(val)
+
+
+def _solid_sp_pr(color: str) -> Any:
+    return etree.fromstring(f'<c:spPr xmlns:c="{_C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                            f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>'
+                            f'<a:ln><a:solidFill><a:schemeClr val="{color}"/></a:solidFill></a:ln></c:spPr>')
+
+
+def _line_sp_pr(color: str) -> Any:
+    return etree.fromstring(f'<c:spPr xmlns:c="{_C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                            f'<a:ln w="28575" cap="rnd"><a:solidFill><a:schemeClr val="{color}"/></a:solidFill>'
+                            '<a:round/></a:ln></c:spPr>')
+
+
+def _language(chart: Any, language: str) -> None:
+    """The chart's text in the deck's language: its default run properties and every run."""
+    space = chart._chartSpace
+    lang = space.find(qn("c:lang"))
+    if lang is None:
+        lang = etree.Element(qn("c:lang"))
+        date1904 = space.find(qn("c:date1904"))
+        if date1904 is not None:
+            date1904.addnext(lang)
+        else:
+            space.insert(0, lang)
+    lang.set("val", language)
+    for tag in ("a:defRPr", "a:rPr", "a:endParaRPr"):
+        for rpr in space.iter(qn(tag)):
+            rpr.set("lang", language)
