@@ -6,7 +6,8 @@ document is composed into nodes (which carry marks) and converted by hand, so th
 * every key and value has a file:line:col for later error messages (``SourceMap``);
 * duplicate keys are errors;
 * only plain-data tags are accepted (no ``!!python/object`` and friends);
-* alias expansion is bounded, so a "billion laughs" document fails fast instead of eating memory.
+* alias expansion and nesting are bounded, so a "billion laughs" document fails fast instead of
+  eating memory, and a deeply nested one is an error rather than a RecursionError.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ DataPath = tuple[Any, ...]
 
 #: Upper bound on values produced from one document, counting alias expansions.
 MAX_NODES = 100_000
+#: Upper bound on nesting: converting is recursive, and no outline nests a tenth as deep.
+MAX_DEPTH = 64
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -105,6 +108,8 @@ class _Converter:
                 f"the outline expands to more than {MAX_NODES:,} values; "
                 "are YAML aliases (*name) nested to multiply the document?", self.where(node))
         self.map.values.setdefault(path, self.where(node))
+        if len(path) > MAX_DEPTH:
+            raise OutlineError(f"lists and mappings nested deeper than {MAX_DEPTH} levels", self.where(node))
         if id(node) in self.active:
             raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
         if isinstance(node, yaml.ScalarNode):
