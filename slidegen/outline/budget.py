@@ -17,6 +17,9 @@ The limits (and why):
   holds a few hundred.
 * ``MAX_OUTLINE_CHARS`` — 10,000,000 characters produced by all the templated values of an
   outline together (about 40 MB of Python text at most).
+* ``MAX_EXPRESSION_ITEMS`` — 1,000 entries in a list a whole-expression value puts into the
+  outline (table rows, timeline events from data): about 80 slides of table, and what fitting
+  a table that long costs to plan stays near a second.
 * ``MAX_ITEMS`` — 100,000 entries in a list made by a template (``range``, ``*``, ``batch``, …);
   Jinja2's own sandbox range limit.
 * ``MAX_STEPS_PER_VALUE`` / ``MAX_STEPS_PER_OUTLINE`` — 200,000 and 1,000,000 steps: a loop
@@ -46,6 +49,7 @@ MAX_VALUE_CHARS = 5_000_000
 MAX_OUTPUT_CHARS = 1_000_000
 MAX_OUTLINE_CHARS = 10_000_000
 MAX_ITEMS = 100_000
+MAX_EXPRESSION_ITEMS = 1_000
 MAX_STEPS_PER_VALUE = 200_000
 MAX_STEPS_PER_OUTLINE = 1_000_000
 MACRO_STEPS = 5
@@ -69,6 +73,10 @@ class BudgetExceeded(Exception):
     def __init__(self, message: str, whole_outline: bool = False) -> None:
         super().__init__(message)
         self.whole_outline = whole_outline
+
+
+class TooManyEntries(BudgetExceeded):
+    """A value with more entries (shared ones counted each time) than may be walked."""
 
 
 class Budget:
@@ -140,7 +148,11 @@ class Budget:
         if cached is not None and cached[0] is value:
             return cached[1]
         room = max(MAX_STEPS_PER_VALUE - self.value_steps, 1)
-        size, visited, plain = measure(value, MAX_VALUE_CHARS, what, room)
+        try:
+            size, visited, plain = measure(value, MAX_VALUE_CHARS, what, room)
+        except TooManyEntries:
+            self.step(room + 1)   # walking it would take the rest of the value's steps: say so
+            raise
         self.step(visited)   # walking a large value is work too: a step per entry
         if plain and isinstance(value, (list, tuple, dict)):
             self._sizes[id(value)] = (value, size)   # the value is kept alive, so its id stays its own
@@ -165,8 +177,7 @@ def measure(value: Any, limit: int = MAX_VALUE_CHARS, what: str = "a value",
         item, depth = stack.pop()
         visited += 1
         if visited > max_visits:
-            raise BudgetExceeded(f"{what} too large to write out: more than {max_visits:,} entries "
-                                 f"(the limit is {MAX_STEPS_PER_VALUE:,} steps per template)")
+            raise TooManyEntries(f"{what} has more than {max_visits:,} entries")
         if isinstance(item, str):
             total += len(item) + 2
         elif isinstance(item, (bytes, bytearray)):

@@ -17,15 +17,16 @@ one located error line; a template is the author's code, so every failure in it 
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from ..errors import Diagnostic, OutlineError, SourceLocation
-from .budget import Budget, BudgetExceeded
+from .budget import MAX_EXPRESSION_ITEMS, Budget, BudgetExceeded
 from .sandbox import MeteredEnvironment, new_environment
 from .yaml_tree import DataPath, SourceMap
 
@@ -112,6 +113,11 @@ def _render(env: MeteredEnvironment, budget: Budget, compiled: dict[str, Any], t
         value = expression(**variables)
         if isinstance(value, StrictUndefined):
             str(value)  # raises UndefinedError naming the variable ("'x' is undefined")
+        if isinstance(value, Iterator):  # a filter's generator (selectattr, map …): its entries
+            value = list(itertools.islice(env.metered_iter(value), MAX_EXPRESSION_ITEMS + 1))
+        if isinstance(value, (list, tuple)) and len(value) > MAX_EXPRESSION_ITEMS:
+            raise BudgetExceeded(f"the expression makes more than {MAX_EXPRESSION_ITEMS:,} entries (table rows, "
+                                 "timeline events …); filter the data first, e.g. with selectattr")
         budget.wrote(budget.measure(value, "the expression's value"))
         return _plain(value)
     template: Template | None = compiled.get(text)
