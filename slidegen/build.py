@@ -57,7 +57,7 @@ def plan_outline(outline: Path, theme_name: str | None = None, variables: Sequen
     meta = loaded.outline.deck
     theme_files: list[Path] = []
     theme = load_theme(theme_name or meta.theme, loaded.base_dir, theme_files)
-    template_path = template or (loaded.base_dir / meta.template if meta.template else None)
+    template_path = _template_path(template, loaded)
     package = None
     if template_path is not None:
         from .render.template.byo import read_template, theme_from_template  # python-pptx: lazily
@@ -69,6 +69,22 @@ def plan_outline(outline: Path, theme_name: str | None = None, variables: Sequen
     pictures = [Path(p.path) for s in deck.slides for p in s.content.pictures if p.path]
     inputs = tuple(dict.fromkeys([*loaded.inputs, *theme_files, *pictures]))
     return Planned(deck, theme, inputs, package, dict(meta.layouts) or None)
+
+
+def _template_path(typed: Path | None, loaded) -> Path | None:
+    """``--template`` (relative to the current folder) or ``deck.template`` (to the outline),
+    held to the project folder by the one path rule."""
+    from .errors import ThemeError
+    from .project import inside_project, project_root
+
+    project = project_root(loaded.base_dir)
+    if typed is not None:
+        return inside_project(typed, Path.cwd(), project, "template", None, ThemeError, typed=True)
+    template = loaded.outline.deck.template
+    if not template:
+        return None
+    where = loaded.source_map.at(("deck", "template"))
+    return inside_project(template, loaded.base_dir, project, "template", where, ThemeError)
 
 
 def _enforce_strict(deck: PlannedDeck, strict: bool) -> None:

@@ -59,7 +59,8 @@ def inside_project(raw: str | Path, base_dir: Path, project: Path, what: str,
         raise error(f"{what} path {text!r} contains a NUL character", where)
     allowed = _ALLOW_OUTSIDE.get()
     if Path(text).is_absolute() and not (typed or allowed):
-        raise error(f"{what} path '{text}' is absolute; give a path relative to the outline", where)
+        raise error(f"{what} path '{text}' is absolute; give a path relative to the outline "
+                    "(or to the theme that names it)", where)
     try:
         resolved = (base_dir / text).resolve(strict=False)
         root = project.resolve()

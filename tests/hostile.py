@@ -79,11 +79,22 @@ def assert_one_error(run: Run, fragment: str, exit_code: int = 1) -> str:
     return lines[0]
 
 
+# The peak resident memory of this process image: VmHWM is kept per address space, so unlike
+# getrusage's ru_maxrss it does not carry over the parent's (pytest's) size across fork and exec.
+_PEAK_RSS = """
+def _peak_rss_mib():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            return int(line.split()[1]) / 1024
+    return 0.0
+"""
+
+
 def peak_memory_of(code: str, cwd: Path | None = None, timeout: float = 60) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints a JSON object on its last line. Adds the
-    process's peak resident memory in MiB (``rss_mib``)."""
-    wrapper = ("import json, resource, sys\n" + code +
-               "\nprint(json.dumps({**RESULT, 'rss_mib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n")
+    """Run ``code`` in a fresh interpreter; it sets ``RESULT`` (a dict). Adds the process's peak
+    resident memory in MiB (``rss_mib``)."""
+    wrapper = ("import json, sys\n" + _PEAK_RSS + code +
+               "\nprint(json.dumps({**RESULT, 'rss_mib': _peak_rss_mib()}))\n")
     proc = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, timeout=timeout,
                           cwd=cwd)
     assert proc.returncode == 0, proc.stderr
