@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import template_options
+from .options import allow_outside_option, template_options
 
 
 @click.command("new", epilog="""\b
@@ -32,12 +32,15 @@ Example:
 @click.option("--theme", default=None, help="Theme name or folder (overrides the outline's).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when there are warnings.")
 @template_options
+@allow_outside_option
 def check_command(outline: Path, theme: str | None, strict: bool, variables: tuple[str, ...],
-                  data: tuple[str, ...]) -> None:
+                  data: tuple[str, ...], allow_outside: bool) -> None:
     """Validate and plan OUTLINE without writing a deck; report errors and warnings."""
     from ..build import check
+    from ..project import outside_allowed
 
-    deck = run_or_exit(lambda: check(outline, theme, strict, variables, data))
+    with outside_allowed(allow_outside):
+        deck = run_or_exit(lambda: check(outline, theme, strict, variables, data))
     print_warnings(deck.warnings)
     continued = sum(1 for s in deck.slides if s.continuation_of)
     click.echo(f"{outline}: ok ({len(deck.slides)} slides, {continued} continuation, "

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .console import run_or_exit
-from .options import template_options
+from .options import allow_outside_option, positive_seconds, template_options
 
 
 @click.command("preview", epilog="""\b
@@ -20,13 +20,16 @@ Examples:
               help="Folder for the PDF, one PNG per slide and contact-sheet.png "
                    "[default: build/<name>-preview].")
 @click.option("--theme", default=None, help="Theme for an outline (overrides the outline's).")
-@click.option("--timeout", default=180.0, show_default=True, help="Seconds to allow LibreOffice.")
+@click.option("--timeout", default=180.0, show_default=True, callback=positive_seconds,
+              help="Seconds to allow LibreOffice.")
 @template_options
+@allow_outside_option
 def preview_command(source: Path, out_dir: Path | None, theme: str | None, timeout: float,
-                    variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+                    variables: tuple[str, ...], data: tuple[str, ...], allow_outside: bool) -> None:
     """Render an OUTLINE or a .pptx to PNG pages and a contact sheet with LibreOffice."""
     from ..build import build
     from ..preview import preview_deck
+    from ..project import outside_allowed
 
     target = out_dir or Path("build") / f"{source.stem}-preview"
 
@@ -38,6 +41,7 @@ def preview_command(source: Path, out_dir: Path | None, theme: str | None, timeo
             build(source, deck, theme, variables=variables, data=data)
             return preview_deck(deck, target, timeout)
 
-    result = run_or_exit(work)
+    with outside_allowed(allow_outside):
+        result = run_or_exit(work)
     click.echo(f"{target}/  ({len(result.pages)} pages, contact sheet {result.sheet.name} "
                f"{result.sheet_size[0]}×{result.sheet_size[1]})")
