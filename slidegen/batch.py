@@ -1,10 +1,17 @@
-"""Building several outlines at once in a process pool; one failure does not stop the others."""
+"""Building several outlines at once in a process pool; one failure does not stop the others.
+
+Whatever a deck fails with — a user error, an unexpected exception in the worker, a worker
+process that died (the pool is then broken for every deck still in it) — it becomes that deck's
+one-line error in the summary, and the other decks are still built and reported.
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,18 +38,41 @@ class BatchOptions:
     strict: bool = False
     variables: tuple[str, ...] = ()
     data: tuple[str, ...] = ()
+    template: Path | None = None
+    allow_outside: bool = False
+
+
+def shared_outputs(outlines: Sequence[Path]) -> dict[Path, list[Path]]:
+    """Default outputs that more than one of ``outlines`` would be built to."""
+    from .build import default_output
+
+    by_output: dict[str, list[Path]] = {}
+    for outline in outlines:
+        target = default_output(outline)
+        by_output.setdefault(os.path.normcase(str(target.resolve())), []).append(outline)
+    return {default_output(found[0]): found for found in by_output.values() if len(found) > 1}
 
 
 def build_one(outline: Path, options: BatchOptions) -> Outcome:
-    """Build one outline, turning a user error into a failed outcome (runs in a worker process)."""
+    """Build one outline, turning any failure into a failed outcome (runs in a worker process)."""
     from .build import build
+    from .project import outside_allowed
 
     started = time.perf_counter()
     try:
-        result = build(outline, None, options.theme, options.strict, options.variables, options.data)
+        with outside_allowed(options.allow_outside):
+            result = build(outline, None, options.theme, options.strict, options.variables, options.data,
+                           options.template)
     except SlidegenError as error:
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, str(error))
+    except Exception as error:  # noqa: BLE001 - a bug must cost one deck, not the batch
+        return Outcome(outline, None, 0, 0, time.perf_counter() - started, internal_error(error))
     return Outcome(outline, result.output, result.slide_count, len(result.warnings), result.seconds)
+
+
+def internal_error(error: BaseException) -> str:
+    detail = " ".join(str(error).split()) or "no details"
+    return f"internal error ({type(error).__name__}: {detail}); this is a bug in slidegen, please report it"
 
 
 def build_many(outlines: Sequence[Path], jobs: int, options: BatchOptions,
@@ -54,10 +84,35 @@ def build_many(outlines: Sequence[Path], jobs: int, options: BatchOptions,
             outcomes[outline] = build_one(outline, options)
             on_done(outcomes[outline])
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(outlines))) as pool:
-            futures = {pool.submit(build_one, outline, options): outline for outline in outlines}
+        started = time.perf_counter()
+        try:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(outlines)))
+        except OSError:  # no process pool on this system (no semaphores): one at a time
+            return build_many(outlines, 1, options, on_done)
+        with pool:
+            futures = {}
+            for outline in outlines:
+                try:
+                    futures[pool.submit(build_one, outline, options)] = outline
+                except Exception as error:  # noqa: BLE001 - the pool broke while decks were handed out
+                    outcomes[outline] = _failed(outline, error, started)
+                    on_done(outcomes[outline])
             for future in as_completed(futures):
-                outcome = future.result()
+                outcome = _outcome(future, futures[future], started)
                 outcomes[futures[future]] = outcome
                 on_done(outcome)
     return [outcomes[o] for o in outlines]
+
+
+def _outcome(future, outline: Path, started: float) -> Outcome:
+    """The future's outcome; a worker that died (killed, out of memory) fails its deck, not the batch."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - BrokenProcessPool, or a result that could not be sent back
+        return _failed(outline, error, started)
+
+
+def _failed(outline: Path, error: BaseException, started: float) -> Outcome:
+    message = ("its build process stopped unexpectedly (killed, or out of memory?)"
+               if isinstance(error, BrokenProcessPool) else internal_error(error))
+    return Outcome(outline, None, 0, 0, time.perf_counter() - started, message)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .batch import internal_error
 from .errors import SlidegenError
 from .project import project_root
 
@@ -44,10 +45,13 @@ def watch(outline: Path, output: Path, rebuild: Callable[[], str], report: Calla
     import watchfiles
 
     def attempt(changed: tuple[str, ...]) -> None:
+        # Whatever a rebuild fails with, watching goes on: the last good deck stays in place.
         try:
             report(WatchEvent(True, rebuild(), changed))
         except SlidegenError as error:
             report(WatchEvent(False, str(error), changed))
+        except Exception as error:  # noqa: BLE001 - a bug in one rebuild must not end the watch
+            report(WatchEvent(False, internal_error(error), changed))
 
     attempt(())
     root = project_root(outline.resolve().parent)

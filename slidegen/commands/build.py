@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import template_options
+from .options import allow_outside_option, template_options
 from .reporting import print_batch_summary, print_report, progress_printer
 
 
@@ -35,19 +35,22 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build several outlines in parallel.")
 @template_options
+@allow_outside_option
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
                   strict: bool,
                   report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
-                  variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+                  variables: tuple[str, ...], data: tuple[str, ...], allow_outside: bool) -> None:
     """Build .pptx decks from OUTLINE files."""
     if len(outlines) > 1:
         if output or report or report_json or manifest:
             raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
-        _build_batch(outlines, jobs, theme, strict, variables, data)
+        _build_batch(outlines, jobs, theme, strict, variables, data, template, allow_outside)
         return
     from ..build import build
+    from ..project import outside_allowed
 
-    result = run_or_exit(lambda: build(outlines[0], output, theme, strict, variables, data, template))
+    with outside_allowed(allow_outside):
+        result = run_or_exit(lambda: build(outlines[0], output, theme, strict, variables, data, template))
     print_warnings(result.warnings)
     if report or report_json:
         from ..report import report_dict
@@ -68,10 +71,16 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
                f"{result.seconds:.2f} s)")
 
 
-def _build_batch(outlines, jobs, theme, strict, variables, data) -> None:
-    from ..batch import BatchOptions, build_many
+def _build_batch(outlines, jobs, theme, strict, variables, data, template, allow_outside) -> None:
+    from ..batch import BatchOptions, build_many, shared_outputs
 
-    options = BatchOptions(theme, strict, tuple(variables), tuple(data))
+    # Two outlines named alike (a/deck.yaml, b/deck.yaml) would overwrite one build/deck.pptx
+    # and both be reported built. Refused rather than renamed: build/<name>.pptx stays what the
+    # documentation and scripts expect, whatever order the outlines are given in.
+    for output, sharing in shared_outputs(outlines).items():
+        raise click.UsageError(f"{' and '.join(map(str, sharing))} would all be built to {output}; "
+                               "build them one at a time with -o")
+    options = BatchOptions(theme, strict, tuple(variables), tuple(data), template, allow_outside)
     with progress_printer(len(outlines)) as on_done:
         outcomes = build_many(list(outlines), jobs, options, on_done)
     print_batch_summary(outcomes)
@@ -88,16 +97,19 @@ Example:
 @click.option("--theme", default=None, help="Theme name or folder (overrides the outline's).")
 @click.option("--preview", is_flag=True, help="Also refresh PNG previews (needs LibreOffice).")
 @template_options
+@allow_outside_option
 def watch_command(outline: Path, output: Path | None, theme: str | None, preview: bool,
-                  variables: tuple[str, ...], data: tuple[str, ...]) -> None:
+                  variables: tuple[str, ...], data: tuple[str, ...], allow_outside: bool) -> None:
     """Rebuild OUTLINE whenever it, its includes, data, theme or pictures change (Ctrl+C stops)."""
     from ..build import build, default_output
+    from ..project import outside_allowed
     from ..watch import watch
 
     target = output or default_output(outline)
 
     def rebuild() -> str:
-        result = build(outline, target, theme, False, variables, data)
+        with outside_allowed(allow_outside):
+            result = build(outline, target, theme, False, variables, data)
         message = f"{result.output}  ({result.slide_count} slides, {result.seconds:.2f} s)"
         if preview:
             from ..preview import preview_deck
