@@ -13,13 +13,14 @@ The limits (and why):
 
 * ``MAX_VALUE_CHARS`` — 5,000,000 characters in any one value a template makes. As large as the
   largest data file (so a data table passes whole through a filter), far beyond any slide text.
-* ``MAX_OUTPUT_CHARS`` — 1,000,000 characters of text written by one templated value; a slide
-  holds a few hundred.
+* ``MAX_OUTPUT_CHARS`` — 1,000,000 characters of text written by one templated value, or held
+  by a whole-expression value (a table from data): a slide holds a few hundred, and a table of
+  a million characters already plans into a thousand slides.
 * ``MAX_OUTLINE_CHARS`` — 10,000,000 characters produced by all the templated values of an
   outline together (about 40 MB of Python text at most).
 * ``MAX_EXPRESSION_ITEMS`` — 1,000 entries in a list a whole-expression value puts into the
-  outline (table rows, timeline events from data): about 80 slides of table, and what fitting
-  a table that long costs to plan stays near a second.
+  outline (table rows, timeline events from data): a thousand short rows make about 80 slides
+  and plan in under a second.
 * ``MAX_ITEMS`` — 100,000 entries in a list made by a template (``range``, ``*``, ``batch``, …);
   Jinja2's own sandbox range limit.
 * ``MAX_STEPS_PER_VALUE`` / ``MAX_STEPS_PER_OUTLINE`` — 200,000 and 1,000,000 steps: a loop
@@ -35,8 +36,8 @@ The limits (and why):
   ones cost quadratic time to multiply and print.
 * ``MAX_DEPTH`` — 32 levels of nesting in a template's value.
 * ``MAX_SECONDS_PER_VALUE`` / ``MAX_SECONDS_PER_OUTLINE`` — 2 s for one value, 5 s for all of
-  an outline's templates: a backstop behind the step budget, for native work no step sees
-  (comparing two long texts in a loop).
+  an outline's templates: a backstop behind the step budget, for native work whose cost a step
+  only estimates (sorting, searching, comparing long texts).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from ..errors import Diagnostic, OutlineError, SourceLocation
-from .budget import MAX_EXPRESSION_ITEMS, Budget, BudgetExceeded
+from .budget import MAX_EXPRESSION_ITEMS, MAX_OUTPUT_CHARS, Budget, BudgetExceeded
 from .sandbox import MeteredEnvironment, new_environment
 from .yaml_tree import DataPath, SourceMap
 
@@ -118,7 +118,10 @@ def _render(env: MeteredEnvironment, budget: Budget, compiled: dict[str, Any], t
         if isinstance(value, (list, tuple)) and len(value) > MAX_EXPRESSION_ITEMS:
             raise BudgetExceeded(f"the expression makes more than {MAX_EXPRESSION_ITEMS:,} entries (table rows, "
                                  "timeline events …); filter the data first, e.g. with selectattr")
-        budget.wrote(budget.measure(value, "the expression's value"))
+        size = budget.measure(value, "the expression's value")
+        if size > MAX_OUTPUT_CHARS:
+            raise BudgetExceeded(f"the expression's value is more than {MAX_OUTPUT_CHARS:,} characters of text")
+        budget.wrote(size)
         return _plain(value)
     template: Template | None = compiled.get(text)
     if template is None:
