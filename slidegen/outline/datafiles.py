@@ -37,11 +37,12 @@ class _DuplicateKey(ValueError):
     pass
 
 
-def read_data_file(path: Path) -> Any:
-    """The records or values a data file holds; raise one OutlineError naming file:line."""
+def read_data_file(path: Path, suffix: str | None = None) -> Any:
+    """The records or values a data file holds (CSV, JSON, else YAML, by ``suffix`` or the
+    file's own); raise one OutlineError naming file:line."""
     shown = display_path(path)
     text = read_text(path, limit=MAX_DATA_BYTES, what="data file")
-    suffix = path.suffix.lower()
+    suffix = (suffix or path.suffix).lower()
     if suffix == ".csv":
         value = _csv(text, shown)
     elif suffix == ".json":

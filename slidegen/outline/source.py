@@ -27,7 +27,7 @@ def read_text(path: Path, warnings: list[Diagnostic] | None = None, limit: int =
     """The file's text, NFC-normalised, without a UTF-8 byte-order mark and without control
     characters (each removal is reported in ``warnings``, when given)."""
     shown = display_path(path)
-    text = decode(read_bounded(path, limit, what), shown)
+    text = decode(read_bounded(path, limit, what), shown, what)
     return _strip_controls(text, shown, warnings)
 
 
@@ -45,12 +45,12 @@ def read_bounded(path: Path, limit: int, what: str = "outline") -> bytes:
         raise OutlineError(f"file not found: {shown}") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
         raise OutlineError(f"cannot read {shown}: {getattr(exc, 'strerror', None) or exc}") from None
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     if stat.S_ISDIR(info.st_mode):
-        raise OutlineError(f"{shown} is a directory; give an {what} file such as decks/awgipc.yaml"
-                           if what == "outline" else f"{shown} is a directory, not a {what} file")
+        raise OutlineError(f"{shown} is a directory; give an outline file such as decks/awgipc.yaml"
+                           if what == "outline" else f"{shown} is a directory, not {a_what}")
     if not stat.S_ISREG(info.st_mode):
-        raise OutlineError(f"{shown} is not a regular file ({_kind(info.st_mode)}); "
-                           f"give a {what} file saved on disk")
+        raise OutlineError(f"{shown} is not a regular file ({_kind(info.st_mode)}); give {a_what} saved on disk")
     if info.st_size > limit:
         raise OutlineError(f"{what} is {info.st_size:,} bytes; the limit is {limit:,} bytes", SourceLocation(shown))
     try:
@@ -58,7 +58,7 @@ def read_bounded(path: Path, limit: int, what: str = "outline") -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OutlineError(f"{shown} is not a regular file; give a {what} file saved on disk")
+                raise OutlineError(f"{shown} is not a regular file; give {a_what} saved on disk")
             chunks, remaining = [], limit + 1
             while remaining > 0:
                 chunk = os.read(fd, min(remaining, 1 << 20))
@@ -98,13 +98,13 @@ def _strip_controls(text: str, shown: str, warnings: list[Diagnostic] | None) ->
     return _CONTROL.sub("", text)
 
 
-def decode(data: bytes, shown: str) -> str:
+def decode(data: bytes, shown: str, what: str = "outline") -> str:
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise OutlineError("binary file (NUL byte); an outline is UTF-8 YAML text",
-                           SourceLocation(shown, line))
+        raise OutlineError("binary file (NUL byte); an outline is UTF-8 YAML text" if what == "outline" else
+                           f"binary file (NUL byte); a {what} is UTF-8 text", SourceLocation(shown, line))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

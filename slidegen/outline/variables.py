@@ -68,11 +68,12 @@ def collect_variables(data: Any, source_map: SourceMap, base_dir: Path, project:
 def load_data_file(raw: str, base_dir: Path, project: Path, where: SourceLocation,
                    inputs: list[Path] | None = None, typed: bool = False) -> Any:
     path = inside_project(raw, base_dir, project, "data file", where, typed=typed)
-    if path.suffix.lower() not in DATA_SUFFIXES:
+    suffix = Path(raw).suffix.lower()   # the format is the one the name says, even through a link
+    if suffix not in DATA_SUFFIXES:
         raise OutlineError(f"data file '{raw}' must be {', '.join(DATA_SUFFIXES)}", where)
     if not path.exists():
         raise OutlineError(f"data file not found: '{raw}'", where)
-    value = read_data_file(path)
+    value = read_data_file(path, suffix)
     if inputs is not None:
         inputs.append(path)
     return value

@@ -143,7 +143,7 @@ def list_themes() -> list[ThemeInfo]:
 
 
 def _read(path: Path) -> tuple[Any, SourceMap]:
-    data, source_map = parse_yaml(read_text(path), display_path(path))
+    data, source_map = parse_yaml(read_text(path, what="theme file"), display_path(path))
     if not isinstance(data, dict):
         raise ThemeError("a theme file is a mapping of theme keys", SourceLocation(display_path(path), 1, 1))
     return data, source_map
