@@ -55,7 +55,7 @@ def read_data_file(path: Path, suffix: str | None = None) -> Any:
 
 def _csv(text: str, shown: str) -> list[dict[str, Any]]:
     """Records keyed by the header row; a missing trailing value is None, an extra one an error."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)   # a stray quote is an error, not data
     try:
         header = next(reader, None)
         if header is None:

@@ -57,6 +57,8 @@ def collect_variables(data: Any, source_map: SourceMap, base_dir: Path, project:
         if not isinstance(files, dict):
             raise OutlineError("'data' is a mapping of names to data files", source_map.at(("data",)))
         for name, raw in files.items():
+            if str(name) in cli_data:
+                continue  # --data replaces it: not read at all
             variables[str(name)] = load_data_file(str(raw), base_dir, project, source_map.at(("data", name)), inputs)
     for name, raw in cli_data.items():
         variables[name] = load_data_file(raw, Path.cwd(), project, SourceLocation(f"--data {name}"), inputs,
