@@ -1,8 +1,9 @@
 """Building several outlines at once in a process pool; one failure does not stop the others.
 
 Whatever a deck fails with — a user error, an unexpected exception in the worker, a worker
-process that died (the pool is then broken for every deck still in it) — it becomes that deck's
-one-line error in the summary, and the other decks are still built and reported.
+process that died — it becomes that deck's one-line error in the summary, and the other decks
+are still built and reported. (A dying worker breaks the pool for every deck still in it; those
+are built again, each in a process of its own, so only the deck that dies again fails.)
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def build_one(outline: Path, options: BatchOptions) -> Outcome:
     except SlidegenError as error:
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, str(error))
     except Exception as error:  # noqa: BLE001 - a bug must cost one deck, not the batch
-        return Outcome(outline, None, 0, 0, time.perf_counter() - started, internal_error(error))
+        return Outcome(outline, None, 0, 0, time.perf_counter() - started, f"{outline}: {internal_error(error)}")
     return Outcome(outline, result.output, result.slide_count, len(result.warnings), result.seconds)
 
 
@@ -83,36 +84,52 @@ def build_many(outlines: Sequence[Path], jobs: int, options: BatchOptions,
         for outline in outlines:
             outcomes[outline] = build_one(outline, options)
             on_done(outcomes[outline])
-    else:
-        started = time.perf_counter()
-        try:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(outlines)))
-        except OSError:  # no process pool on this system (no semaphores): one at a time
-            return build_many(outlines, 1, options, on_done)
-        with pool:
-            futures = {}
-            for outline in outlines:
-                try:
-                    futures[pool.submit(build_one, outline, options)] = outline
-                except Exception as error:  # noqa: BLE001 - the pool broke while decks were handed out
-                    outcomes[outline] = _failed(outline, error, started)
-                    on_done(outcomes[outline])
-            for future in as_completed(futures):
-                outcome = _outcome(future, futures[future], started)
-                outcomes[futures[future]] = outcome
-                on_done(outcome)
+        return [outcomes[o] for o in outlines]
+    try:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(outlines)))
+    except OSError:  # no process pool on this system (no semaphores): one at a time
+        return build_many(outlines, 1, options, on_done)
+    broken: list[Path] = []
+    with pool:
+        futures = {}
+        for outline in outlines:
+            try:
+                futures[pool.submit(build_one, outline, options)] = outline
+            except BrokenProcessPool:
+                broken.append(outline)
+        for future in as_completed(futures):
+            outline = futures[future]
+            outcome = _outcome(future, outline, time.perf_counter())
+            if outcome is None:
+                broken.append(outline)
+                continue
+            outcomes[outline] = outcome
+            on_done(outcome)
+    # A worker that died took the pool, and every deck still in it, down with it. Each of those
+    # decks gets a process of its own, so only the one that dies again fails.
+    for outline in sorted(broken, key=list(outlines).index):
+        outcomes[outline] = _alone(outline, options)
+        on_done(outcomes[outline])
     return [outcomes[o] for o in outlines]
 
 
-def _outcome(future, outline: Path, started: float) -> Outcome:
-    """The future's outcome; a worker that died (killed, out of memory) fails its deck, not the batch."""
+def _outcome(future, outline: Path, started: float) -> Outcome | None:
+    """The future's outcome, or None when its worker process died."""
     try:
         return future.result()
-    except Exception as error:  # noqa: BLE001 - BrokenProcessPool, or a result that could not be sent back
-        return _failed(outline, error, started)
+    except BrokenProcessPool:
+        return None
+    except Exception as error:  # noqa: BLE001 - e.g. a result that could not be sent back
+        return Outcome(outline, None, 0, 0, 0.0, f"{outline}: {internal_error(error)}")
 
 
-def _failed(outline: Path, error: BaseException, started: float) -> Outcome:
-    message = ("its build process stopped unexpectedly (killed, or out of memory?)"
-               if isinstance(error, BrokenProcessPool) else internal_error(error))
+def _alone(outline: Path, options: BatchOptions) -> Outcome:
+    started = time.perf_counter()
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(build_one, outline, options).result()
+    except BrokenProcessPool:
+        message = f"{outline}: its build process stopped unexpectedly (killed, or out of memory?)"
+    except Exception as error:  # noqa: BLE001
+        message = f"{outline}: {internal_error(error)}"
     return Outcome(outline, None, 0, 0, time.perf_counter() - started, message)
