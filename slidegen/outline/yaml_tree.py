@@ -65,8 +65,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise OutlineError(_yaml_problem(exc, text), _mark_location(file, exc.problem_mark)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
-        raise OutlineError(f"invalid YAML: {exc}", SourceLocation(file)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (C1 controls, U+FFFE …)
+        at = exc.position
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise OutlineError(f"invalid YAML: the character {char} is not allowed in YAML text",
+                           SourceLocation(file, line, column)) from None
+    except yaml.YAMLError as exc:  # any other: one line, whatever the parser wrote
+        raise OutlineError(" ".join(f"invalid YAML: {exc}".split()), SourceLocation(file)) from None
     source_map = SourceMap(file)
     if root is None:
         return None, source_map
