@@ -87,7 +87,7 @@ def build_many(outlines: Sequence[Path], jobs: int, options: BatchOptions,
         return [outcomes[o] for o in outlines]
     try:
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(outlines)))
-    except OSError:  # no process pool on this system (no semaphores): one at a time
+    except (OSError, NotImplementedError):  # no process pool here (no semaphores): one at a time
         return build_many(outlines, 1, options, on_done)
     broken: list[Path] = []
     with pool:

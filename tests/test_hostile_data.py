@@ -63,7 +63,7 @@ YAML_ERRORS = {
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8)),
         "expands to more than 100,000 values"),
     "shared big text": ("t: &t " + "x" * 100_000 + "\nl: [" + ", ".join(["*t"] * 60) + "]\n",
-                        "m.yaml: data file holds too much: data of more than 5,000,000 characters"),
+                        "m.yaml:1:4: the document holds more than 5,000,000 characters of text with its YAML aliases"),
     "deep nesting": ("a: " + "[" * 200 + "]" * 200 + "\n", "m.yaml:1:68: lists and mappings nested deeper than 64 levels"),
     "python tag": ("a: !!python/object/apply:os.system ['echo hi']\n", "m.yaml:1:4: YAML tag '!!python/object/apply:os.system' is not allowed"),
 }

@@ -60,3 +60,23 @@ def test_a_file_included_several_times_within_the_limits_builds(workdir: Path) -
     run = run_cli(["build", "o.yaml"], workdir)
     assert run.exit_code == 0, run.output
     assert dump_pptx(workdir / "build" / "o.pptx").count("Lặp lại") == 27
+
+
+def test_a_long_text_included_many_times_is_bounded_by_characters(workdir: Path) -> None:
+    (workdir / "long.yaml").write_text("- bullets: [\"" + "Việt Nam " * 30_000 + "\"]\n", encoding="utf-8")
+    (workdir / "o.yaml").write_text(HEAD + "".join("          - include: long.yaml\n" for _ in range(40)),
+                                    encoding="utf-8")
+    run = run_cli(["build", "o.yaml"], workdir)   # 40 × 270,000 characters, unbounded a 10,000-slide plan
+    assert_one_error(run, "includes expand the outline to more than 4,194,304 characters of text")
+    assert run.seconds < 2
+
+
+def test_yaml_aliases_cannot_multiply_an_outlines_text(workdir: Path) -> None:
+    # 140 KB of file, 40 million characters once the aliases are expanded: unbounded, a
+    # 50,000-slide plan of more than a minute.
+    text = HEAD + f"          - bullets: [&t \"{'Việt Nam hợp tác ' * 6000}\"]\n" + "          - bullets: [*t]\n" * 400
+    (workdir / "o.yaml").write_text(text, encoding="utf-8")
+    run = run_cli(["build", "o.yaml"], workdir)
+    assert_one_error(run, "o.yaml:8:23: the document holds more than 2,097,152 characters of text with its "
+                          "YAML aliases (*name) expanded")
+    assert run.seconds < 2

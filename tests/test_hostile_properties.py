@@ -150,7 +150,7 @@ def test_any_malformed_data_file_loads_or_fails_with_one_located_line(case) -> N
         assert time.perf_counter() - started < MAX_SECONDS
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None, max_examples=25)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 @given(malformed(), templates)
 def test_any_data_and_template_build_a_valid_deck_or_fail_cleanly(case, template: str) -> None:
     suffix, raw = case

@@ -16,8 +16,9 @@ The limits (and why):
 * ``MAX_OUTPUT_CHARS`` — 1,000,000 characters of text written by one templated value, or held
   by a whole-expression value (a table from data): a slide holds a few hundred, and a table of
   a million characters already plans into a thousand slides.
-* ``MAX_OUTLINE_CHARS`` — 10,000,000 characters produced by all the templated values of an
-  outline together (about 40 MB of Python text at most).
+* ``MAX_OUTLINE_CHARS`` — 4,000,000 characters produced by all the templated values of an
+  outline together: as much as an outline and its includes may hold (include.py), since all
+  of it is measured and laid out on slides.
 * ``MAX_EXPRESSION_ITEMS`` — 1,000 entries in a list a whole-expression value puts into the
   outline (table rows, timeline events from data): a thousand short rows make about 80 slides
   and plan in under a second.
@@ -48,7 +49,7 @@ from typing import Any
 
 MAX_VALUE_CHARS = 5_000_000
 MAX_OUTPUT_CHARS = 1_000_000
-MAX_OUTLINE_CHARS = 10_000_000
+MAX_OUTLINE_CHARS = 4_000_000
 MAX_ITEMS = 100_000
 MAX_EXPRESSION_ITEMS = 1_000
 MAX_STEPS_PER_VALUE = 200_000

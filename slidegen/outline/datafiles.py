@@ -48,7 +48,7 @@ def read_data_file(path: Path, suffix: str | None = None) -> Any:
     elif suffix == ".json":
         value = _json(text, shown)
     else:
-        value, _ = parse_yaml(text, shown)
+        value, _ = parse_yaml(text, shown, MAX_DATA_CHARS)
     _check_size(value, shown)
     return value
 

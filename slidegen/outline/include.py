@@ -15,6 +15,8 @@ either passes its limit. A file included many times is read and parsed once.
   real one; ten files each included ten times at three levels already make a thousand).
 * ``MAX_EXPANDED_VALUES`` — 100,000 values after expansion, the same bound as one YAML
   document's (``yaml_tree.MAX_NODES``).
+* ``MAX_EXPANDED_CHARS`` — 4 MiB of text after expansion: twice what one outline file holds;
+  every character is measured and laid out (the plan takes seconds per million).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .yaml_tree import MAX_NODES, DataPath, SourceMap, parse_yaml
 MAX_INCLUDE_DEPTH = 16
 MAX_INCLUSIONS = 1_000
 MAX_EXPANDED_VALUES = MAX_NODES
+MAX_EXPANDED_CHARS = 4 * 1024 * 1024
 
 
 def expand_includes(data: Any, source_map: SourceMap, origin: Path, project: Path,
@@ -50,6 +53,7 @@ class _Expander:
         self.parsed: dict[Path, tuple[Any, SourceMap]] = {}
         self.inclusions = 0
         self.values = 0
+        self.chars = 0
 
     def record(self, src: SourceMap, old: DataPath, new: DataPath) -> None:
         if old in src.values:
@@ -63,6 +67,11 @@ class _Expander:
         if self.values > MAX_EXPANDED_VALUES:
             raise OutlineError(f"includes expand the outline to more than {MAX_EXPANDED_VALUES:,} values; "
                                "is a file included many times over?", src.at(old))
+        if isinstance(node, str):
+            self.chars += len(node)
+            if self.chars > MAX_EXPANDED_CHARS:
+                raise OutlineError(f"includes expand the outline to more than {MAX_EXPANDED_CHARS:,} characters "
+                                   "of text; is a file included many times over?", src.at(old))
         self.record(src, old, new)
         if isinstance(node, dict):
             return {k: self.copy(v, src, old + (k,), new + (k,), origin, chain) for k, v in node.items()}

@@ -31,6 +31,10 @@ DataPath = tuple[Any, ...]
 MAX_NODES = 100_000
 #: Upper bound on nesting: converting is recursive, and no outline nests a tenth as deep.
 MAX_DEPTH = 64
+#: Upper bound on the text of one document with aliases expanded: an alias repeats its text at
+#: no cost to the file, but every copy is measured and laid out on slides. As much text as the
+#: largest outline file can hold (source.MAX_OUTLINE_BYTES), so aliases cannot multiply it.
+MAX_TEXT_CHARS = 2 * 1024 * 1024
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -59,7 +63,7 @@ class SourceMap:
         return self.keys.get(tuple(path)) or self.at(path)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str, max_chars: int = MAX_TEXT_CHARS) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map; raise OutlineError."""
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -76,7 +80,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     source_map = SourceMap(file)
     if root is None:
         return None, source_map
-    converter = _Converter(file, source_map)
+    converter = _Converter(file, source_map, max_chars)
     data = converter.convert(root, ())
     return data, source_map
 
@@ -98,10 +102,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 class _Converter:
-    def __init__(self, file: str, source_map: SourceMap) -> None:
+    def __init__(self, file: str, source_map: SourceMap, max_chars: int = MAX_TEXT_CHARS) -> None:
         self.file = file
         self.map = source_map
         self.count = 0
+        self.chars = 0
+        self.max_chars = max_chars
         self.active: set[int] = set()  # nodes being converted: an alias back to one is a cycle
 
     def where(self, node: yaml.Node) -> SourceLocation:
@@ -119,6 +125,10 @@ class _Converter:
         if id(node) in self.active:
             raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > self.max_chars:
+                raise OutlineError(f"the document holds more than {self.max_chars:,} characters of text with its "
+                                   "YAML aliases (*name) expanded", self.where(node))
             return self.scalar(node)
         self.active.add(id(node))
         try:
