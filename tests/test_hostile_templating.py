@@ -179,3 +179,17 @@ def test_ordinary_templates_still_work(workdir: Path) -> None:
     dump = dump_pptx(workdir / "build" / "o.pptx")
     for expected in ORDINARY.values():
         assert expected in dump, (expected, dump)
+
+
+def test_running_out_of_memory_in_a_template_is_one_error_and_stops_the_expansion() -> None:
+    from slidegen.errors import OutlineError
+    from slidegen.outline.templating import expand
+    from slidegen.outline.yaml_tree import SourceMap
+
+    class Exhausting:
+        def __str__(self) -> str:
+            raise MemoryError
+
+    with pytest.raises(OutlineError) as caught:
+        expand({"a": "x {{ big }}", "b": "y {{ big }}"}, {"big": Exhausting()}, SourceMap("o.yaml"))
+    assert [str(d) for d in caught.value.diagnostics] == ["o.yaml:1:1: template error: out of memory"]
