@@ -26,7 +26,18 @@ Example:
 """
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group. A NUL character cannot be in a path (every file call fails on it), so
+    an argument holding one is refused here, once for every command, as a usage error."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for arg in args:
+            if "\0" in arg:
+                raise click.UsageError(f"argument {arg!r} contains a NUL character", ctx)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Group, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="slidegen")
 def cli() -> None:
     """Build themed, editable PowerPoint decks from outline files."""

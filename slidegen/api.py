@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Union
 from . import output
 from .errors import Diagnostic, OutputError, StrictModeError, ThemeError, display_path
 from .model.outline import Outline
+from .project import outside_allowed
 from .source import DataLocator, Locator
 
 if TYPE_CHECKING:
@@ -52,10 +53,17 @@ class Loaded:
 
 
 def load(source: Source, *, variables: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None,
-         base_dir: PathLike | None = None) -> Loaded:
+         base_dir: PathLike | None = None, allow_outside: bool = False) -> Loaded:
     """Read and validate an outline. ``variables`` are template variables; ``data`` maps names
     to data files (paths) or to data itself (lists of records, mappings). ``base_dir`` is where
-    relative paths of in-memory outlines resolve (default: the current directory)."""
+    relative paths of in-memory outlines resolve (default: the current directory). Files the
+    outline names must lie in its project folder unless ``allow_outside``."""
+    with outside_allowed(allow_outside):
+        return _load(source, variables, data, base_dir)
+
+
+def _load(source: Source, variables: Mapping[str, Any] | None, data: Mapping[str, Any] | None,
+          base_dir: PathLike | None) -> Loaded:
     if isinstance(source, (str, os.PathLike)):
         from .outline.load import load_outline
 
@@ -112,15 +120,23 @@ class Deck:
 
 def plan(source: Source, *, theme: "str | Theme | None" = None, template: PathLike | bytes | None = None,
          variables: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None, strict: bool = False,
-         base_dir: PathLike | None = None) -> Deck:
+         base_dir: PathLike | None = None, allow_outside: bool = False) -> Deck:
     """Load and plan without rendering. ``theme`` is a built-in name, a theme folder or a Theme;
     with a house ``template`` (or the outline's ``deck.template``) its layouts, colours and fonts
-    replace the theme's. With ``strict`` any warning is an error."""
+    replace the theme's. With ``strict`` any warning is an error. Every file the outline, theme
+    or template names must lie in the project folder unless ``allow_outside``."""
+    with outside_allowed(allow_outside):
+        return _plan(source, theme, template, variables, data, strict, base_dir)
+
+
+def _plan(source: Source, theme: "str | Theme | None", template: PathLike | bytes | None,
+          variables: Mapping[str, Any] | None, data: Mapping[str, Any] | None, strict: bool,
+          base_dir: PathLike | None) -> Deck:
     from .plan.deck import plan_deck
     from .theme.model import Theme as ThemeModel
     from .theme.registry import load_theme
 
-    loaded = load(source, variables=variables, data=data, base_dir=base_dir)
+    loaded = _load(source, variables, data, base_dir)
     meta = loaded.outline.deck
     theme_files: list[Path] = []
     if isinstance(theme, ThemeModel):
@@ -150,12 +166,18 @@ def _template(template: PathLike | bytes | None, named: str | None, loaded: Load
     """The house template as a slide-less package, and its file (None for bytes given)."""
     if template is None and named is None:
         return None, None
+    from .project import inside_project
     from .render.template.byo import read_template, read_template_bytes
 
     if isinstance(template, bytes):
         return read_template_bytes(template, "<template bytes>"), None
-    path = Path(template) if template is not None else loaded.base_dir / str(named)
-    return read_template(path), path.resolve()
+    if template is not None:     # given by the caller: relative to the current folder
+        path = inside_project(str(template), Path.cwd(), loaded.project_dir, "template", None, ThemeError,
+                              typed=True)
+    else:                        # deck.template: relative to the outline
+        path = inside_project(str(named), loaded.base_dir, loaded.project_dir, "template",
+                              loaded.locator.at(("deck", "template")), ThemeError)
+    return read_template(path), path
 
 
 def _check_overrides(theme: "Theme", overrides: Mapping[str, str], locator: Locator) -> None:
@@ -199,7 +221,7 @@ def default_output(outline: PathLike) -> Path:
 def build(source: Source, output_path: PathLike | None = None, *, theme: "str | Theme | None" = None,
           template: PathLike | bytes | None = None, variables: Mapping[str, Any] | None = None,
           data: Mapping[str, Any] | None = None, strict: bool = False, base_dir: PathLike | None = None,
-          report: PathLike | None = None, manifest: PathLike | None = None) -> BuildResult:
+          report: PathLike | None = None, manifest: PathLike | None = None, allow_outside: bool = False) -> BuildResult:
     """Build one deck and write it (default ``build/<outline name>.pptx``), with a JSON
     ``report`` and ``manifest`` if asked. Every output is checked before any work and written
     atomically; on failure a SlidegenError is raised and existing files are left untouched."""
@@ -212,7 +234,7 @@ def build(source: Source, output_path: PathLike | None = None, *, theme: "str | 
     extras = [Path(p) for p in (report, manifest) if p is not None]
     output.check_outputs([target, *extras], [Path(source)] if isinstance(source, (str, os.PathLike)) else [])
     deck = plan(source, theme=theme, template=template, variables=variables, data=data, strict=strict,
-                base_dir=base_dir)
+                base_dir=base_dir, allow_outside=allow_outside)
     for path in (target, *extras):
         output.check_not_input(path, deck.inputs)
     payload, layouts = deck.render()

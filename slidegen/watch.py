@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .batch import internal_error
 from .errors import SlidegenError
 from .project import project_root
 
@@ -45,10 +46,13 @@ def watch(outline: Path, output: Path, rebuild: Callable[[], str], report: Calla
     import watchfiles
 
     def attempt(changed: tuple[str, ...]) -> None:
+        # Whatever a rebuild fails with, watching goes on: the last good deck stays in place.
         try:
             report(WatchEvent(True, rebuild(), changed))
         except SlidegenError as error:
             report(WatchEvent(False, str(error), changed))
+        except Exception as error:  # noqa: BLE001 - a bug in one rebuild must not end the watch
+            report(WatchEvent(False, internal_error(error), changed))
 
     attempt(())
     root = project_root(outline.resolve().parent)
@@ -60,7 +64,7 @@ def watch(outline: Path, output: Path, rebuild: Callable[[], str], report: Calla
 def watch_outline(outline: Path, output: Path | None, report: Callable[[WatchEvent], None], *,
                   theme: str | None = None, template: Path | None = None, variables: Mapping[str, Any] | None = None,
                   data: Mapping[str, Any] | None = None, preview: bool = False,
-                  stop: threading.Event | None = None) -> None:
+                  stop: threading.Event | None = None, allow_outside: bool = False) -> None:
     """Build ``outline`` now and after every change, reporting each result (and, with
     ``preview``, refreshing PNG previews next to the deck)."""
     from .api import build, default_output
@@ -68,7 +72,8 @@ def watch_outline(outline: Path, output: Path | None, report: Callable[[WatchEve
     target = output or default_output(outline)
 
     def rebuild() -> str:
-        result = build(outline, target, theme=theme, template=template, variables=variables, data=data)
+        result = build(outline, target, theme=theme, template=template, variables=variables, data=data,
+                       allow_outside=allow_outside)
         message = f"{result.output}  ({result.slide_count} slides, {result.seconds:.2f} s)"
         if preview:
             from .preview import preview_deck

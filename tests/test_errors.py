@@ -154,7 +154,7 @@ CASES: dict[str, Case] = {
                                          "o.yaml:8:27: image '../../etc/passwd' lies outside the project folder",
                                          prefix=True),
     "absolute image path": outline(picture("/etc/passwd"), "o.yaml:8:27: image path '/etc/passwd' is absolute; give a "
-                                   "path relative to the outline"),
+                                   "path relative to the outline (or to the theme that names it)"),
     "symlink pointing out": outline(picture("img/link.png"), "o.yaml:8:27: image 'img/link.png' lies outside the "
                                     "project folder", prefix=True, prepare=_symlink_out),
     "missing image": outline(picture("img/nope.png"), "o.yaml:8:27: image not found: 'img/nope.png'", prefix=True),
@@ -180,7 +180,7 @@ CASES: dict[str, Case] = {
     "data file missing": outline("data: {m: data/m.csv}\n" + slide("bullets: [a]"),
                                  "o.yaml:1:11: data file not found: 'data/m.csv'"),
     "data file outside": outline("data: {m: ../m.csv}\n" + slide("bullets: [a]"),
-                                 "o.yaml:1:11: data file '../m.csv' lies outside the project folder"),
+                                 "o.yaml:1:11: data file '../m.csv' lies outside the project folder", prefix=True),
     "data file type": Case({"o.yaml": "data: {m: m.txt}\n" + slide("bullets: [a]"), "m.txt": "x"},
                            ["o.yaml:1:11: data file 'm.txt' must be .csv, .yaml, .yml, .json"]),
     "bad JSON data": Case({"o.yaml": "data: {m: m.json}\n" + slide("bullets: [a]"), "m.json": "{\n  \"a\": [1,\n}"},

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import template_options, theme_options
+from .options import allow_outside_option, template_options, theme_options
 
 
 @click.command("new", epilog="""\b
@@ -32,13 +32,14 @@ Example:
 @theme_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when there are warnings.")
 @template_options
+@allow_outside_option
 def check_command(outline: Path, theme: str | None, template: Path | None, strict: bool,
-                  variables: dict[str, str], data: dict[str, str]) -> None:
+                  variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
     """Validate and plan OUTLINE without writing a deck; report errors and warnings."""
     import slidegen
 
     deck = run_or_exit(lambda: slidegen.check(outline, theme=theme, template=template, strict=strict,
-                                              variables=variables, data=data))
+                                              variables=variables, data=data, allow_outside=allow_outside))
     print_warnings(deck.warnings)
     continued = sum(1 for s in deck.slides if s.continuation_of)
     click.echo(f"{outline}: ok ({len(deck.slides)} slides, {continued} continuation, "

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..batch import BatchOptions
+
 from .console import print_warnings, run_or_exit
-from .options import template_options, theme_options
+from .options import allow_outside_option, template_options, theme_options
 from .reporting import print_batch_summary, print_report, progress_printer
 
 
@@ -32,20 +34,23 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build several outlines in parallel.")
 @template_options
+@allow_outside_option
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
                   strict: bool, report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
-                  variables: dict[str, str], data: dict[str, str]) -> None:
+                  variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
     """Build .pptx decks from OUTLINE files."""
     import slidegen
 
     if len(outlines) > 1:
         if output or report or report_json or manifest:
             raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
-        _build_batch(outlines, jobs, theme, template, strict, variables, data)
+        _build_batch(outlines, jobs, BatchOptions(theme, template, strict, tuple(variables.items()),
+                                                  tuple(data.items()), allow_outside))
         return
     result = run_or_exit(lambda: slidegen.build(outlines[0], output, theme=theme, template=template,
                                                 variables=variables, data=data, strict=strict,
-                                                report=report_json, manifest=manifest))
+                                                report=report_json, manifest=manifest,
+                                                allow_outside=allow_outside))
     print_warnings(result.warnings)
     if report:
         from ..report import report_dict
@@ -55,11 +60,15 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
                f"{result.seconds:.2f} s)")
 
 
-def _build_batch(outlines: tuple[Path, ...], jobs: int, theme: str | None, template: Path | None, strict: bool,
-                 variables: dict[str, str], data: dict[str, str]) -> None:
-    from ..batch import BatchOptions, build_many
+def _build_batch(outlines: tuple[Path, ...], jobs: int, options: "BatchOptions") -> None:
+    from ..batch import build_many, shared_outputs
 
-    options = BatchOptions(theme, template, strict, tuple(variables.items()), tuple(data.items()))
+    # Two outlines named alike (a/deck.yaml, b/deck.yaml) would overwrite one build/deck.pptx
+    # and both be reported built. Refused rather than renamed: build/<name>.pptx stays what the
+    # documentation and scripts expect, whatever order the outlines are given in.
+    for output, sharing in shared_outputs(outlines).items():
+        raise click.UsageError(f"{' and '.join(map(str, sharing))} would all be built to {output}; "
+                               "build them one at a time with -o")
     with progress_printer(len(outlines)) as on_done:
         outcomes = build_many(list(outlines), jobs, options, on_done)
     print_batch_summary(outcomes)
@@ -76,8 +85,9 @@ Example:
 @theme_options
 @click.option("--preview", is_flag=True, help="Also refresh PNG previews (needs LibreOffice).")
 @template_options
+@allow_outside_option
 def watch_command(outline: Path, output: Path | None, theme: str | None, template: Path | None, preview: bool,
-                  variables: dict[str, str], data: dict[str, str]) -> None:
+                  variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
     """Rebuild OUTLINE whenever it, its includes, data, theme or pictures change (Ctrl+C stops)."""
     from ..watch import WatchEvent, watch_outline
 
@@ -86,4 +96,5 @@ def watch_command(outline: Path, output: Path | None, theme: str | None, templat
         click.echo(f"{prefix}: {event.message}", err=not event.ok)
 
     run_or_exit(lambda: watch_outline(outline, output, report, theme=theme, template=template,
-                                      variables=variables, data=data, preview=preview))
+                                      variables=variables, data=data, preview=preview,
+                                      allow_outside=allow_outside))

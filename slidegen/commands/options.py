@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,3 +65,18 @@ def theme_options(command: F) -> F:
 
 layout_option = click.option("--layout", "layouts", multiple=True, metavar="KIND=NAME", callback=_layouts,
                              help="Use the layout NAME for slide KIND (as deck.layouts does in an outline).")
+
+
+def allow_outside_option(command: F) -> F:
+    """``--allow-outside``: read files the outline names from outside its project folder."""
+    return click.option("--allow-outside", is_flag=True,
+                        help="Read files the outline names (includes, data, pictures, logo, template) from "
+                             "outside its project folder; only for outlines you trust.")(command)
+
+
+def positive_seconds(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    """A timeout: a finite number of seconds above zero (``nan``, ``inf`` and 0 would never end
+    or never start)."""
+    if not math.isfinite(value) or value <= 0:
+        raise click.BadParameter(f"{value} is not a number of seconds above 0")
+    return value

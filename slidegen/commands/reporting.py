@@ -21,16 +21,23 @@ def _console() -> "Console":
     return Console(highlight=False, soft_wrap=False)
 
 
+def _literal(text: object) -> str:
+    """Text shown as written: a title or path holding ``[bold]`` or ``[/]`` is not rich markup."""
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
 def print_report(report: dict[str, Any]) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{report['output']}", show_lines=False)
+    table = Table(title=_literal(report["output"]), show_lines=False)
     for column in ("#", "kind", "title", "layout", "scale", "continues", "warnings"):
         table.add_column(column, overflow="fold")
     for slide in report["slides"]:
-        table.add_row(str(slide["number"]), slide["kind"], slide["title"], slide["layout"],
-                      f"{slide['font_scale']:.0%}", str(slide["continuation_of"] or ""),
-                      "; ".join(slide["warnings"]))
+        table.add_row(str(slide["number"]), _literal(slide["kind"]), _literal(slide["title"]),
+                      _literal(slide["layout"]), f"{slide['font_scale']:.0%}", str(slide["continuation_of"] or ""),
+                      _literal("; ".join(slide["warnings"])))
     console = _console()
     console.print(table)
     summary = report["summary"]
@@ -63,7 +70,8 @@ def print_batch_summary(outcomes: Sequence["Outcome"]) -> None:
     for column in ("outline", "result", "slides", "seconds"):
         table.add_column(column, overflow="fold")
     for o in outcomes:
-        table.add_row(str(o.outline), str(o.output) if o.ok else "FAILED", str(o.slides), f"{o.seconds:.2f}")
+        table.add_row(_literal(o.outline), _literal(o.output) if o.ok else "FAILED", str(o.slides),
+                      f"{o.seconds:.2f}")
     _console().print(table)
     for o in outcomes:
         for line in ([] if o.ok else str(o.error).splitlines()):

@@ -6,7 +6,9 @@ here gives the author one precise message instead of a confusing parse error lat
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -21,25 +23,66 @@ _BOM = b"\xef\xbb\xbf"
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_text(path: Path, warnings: list[Diagnostic] | None = None) -> str:
+def read_text(path: Path, warnings: list[Diagnostic] | None = None, limit: int = MAX_OUTLINE_BYTES,
+              what: str = "outline") -> str:
     """The file's text, NFC-normalised, without a UTF-8 byte-order mark and without control
     characters (each removal is reported in ``warnings``, when given)."""
     shown = display_path(path)
-    if not path.exists():
-        raise OutlineError(f"file not found: {shown}")
-    if path.is_dir():
-        raise OutlineError(f"{shown} is a directory; give an outline file such as decks/awgipc.yaml")
+    text = decode(read_bounded(path, limit, what), shown, what)
+    return _strip_controls(text, shown, warnings)
+
+
+def read_bounded(path: Path, limit: int, what: str = "outline") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else one OutlineError.
+
+    Only regular files are opened: a FIFO would block the build forever, and a device
+    (``/dev/zero``, or a link to it) would be read until memory runs out. The size is checked
+    from ``stat`` first and then again while reading (at most ``limit + 1`` bytes are read), as
+    a file can grow, or be swapped for another, between the two."""
+    shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_OUTLINE_BYTES:
-            raise OutlineError(
-                f"outline is {size:,} bytes; the limit is {MAX_OUTLINE_BYTES:,} bytes",
-                SourceLocation(shown))
-        data = path.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise OutlineError(f"file not found: {shown}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+        raise OutlineError(f"cannot read {shown}: {getattr(exc, 'strerror', None) or exc}") from None
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    if stat.S_ISDIR(info.st_mode):
+        raise OutlineError(f"{shown} is a directory; give an outline file such as decks/awgipc.yaml"
+                           if what == "outline" else f"{shown} is a directory, not {a_what}")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutlineError(f"{shown} is not a regular file ({_kind(info.st_mode)}); give {a_what} saved on disk")
+    if info.st_size > limit:
+        raise OutlineError(f"{what} is {info.st_size:,} bytes; the limit is {limit:,} bytes", SourceLocation(shown))
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since stat, opening it does not wait.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OutlineError(f"{shown} is not a regular file; give {a_what} saved on disk")
+            chunks, remaining = [], limit + 1
+            while remaining > 0:
+                chunk = os.read(fd, min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise OutlineError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    text = decode(data, shown)
-    return _strip_controls(text, shown, warnings)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise OutlineError(f"{what} is more than {limit:,} bytes (it grew while being read)", SourceLocation(shown))
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a plain file"
 
 
 def _strip_controls(text: str, shown: str, warnings: list[Diagnostic] | None) -> str:
@@ -56,13 +99,13 @@ def _strip_controls(text: str, shown: str, warnings: list[Diagnostic] | None) ->
     return _CONTROL.sub("", text)
 
 
-def decode(data: bytes, shown: str) -> str:
+def decode(data: bytes, shown: str, what: str = "outline") -> str:
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise OutlineError("binary file (NUL byte); an outline is UTF-8 YAML text",
-                           SourceLocation(shown, line))
+        raise OutlineError("binary file (NUL byte); an outline is UTF-8 YAML text" if what == "outline" else
+                           f"binary file (NUL byte); a {what} is UTF-8 text", SourceLocation(shown, line))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

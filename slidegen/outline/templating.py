@@ -7,28 +7,32 @@ of rows, a number), so tables and timelines can come from data files:
 
     rows: "{{ meetings | rows('date', 'event', 'note') }}"
 
-The environment is Jinja2's ``SandboxedEnvironment`` (no attribute access to internals such as
-``__class__`` or ``__globals__``) with ``StrictUndefined`` (an unknown name is an error, not an
-empty string).
+The environment (:mod:`.sandbox`) is Jinja2's ``ImmutableSandboxedEnvironment`` (no attribute
+access to internals such as ``__class__`` or ``__globals__``) with ``StrictUndefined`` (an unknown
+name is an error, not an empty string), metered by a :class:`~.budget.Budget`: limits on work and
+size are enforced while a template runs, for a whole-expression value as for text. Whatever a
+template raises (a limit, a division by zero, a recursion without end, an unknown name) becomes
+one located error line; a template is the author's code, so every failure in it is theirs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import Diagnostic, OutlineError
 from ..source import DataPath, Locator, SourceLocation
+from .budget import MAX_EXPRESSION_ITEMS, MAX_OUTPUT_CHARS, Budget, BudgetExceeded
+from .sandbox import MeteredEnvironment, new_environment
 
 _WHOLE_EXPRESSION = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\}\}).)*)\}\}\s*$", re.S)
 #: Keys whose values are not templated: they define the variables.
 _NOT_TEMPLATED = ("vars", "data")
-MAX_RENDERED_CHARS = 1_000_000
 
 
 def _rows(records: Any, *columns: str) -> list[list[str]]:
@@ -89,29 +93,35 @@ def _tally(records: Any, by: str, sum: str | None = None, name: str | None = Non
             "series": [{"name": name or (sum or "số lượng"), "values": [totals[c] for c in categories]}]}
 
 
-def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters["rows"] = _rows
-    env.filters["pick"] = _pick
-    env.filters["tally"] = _tally
+def environment(budget: Budget | None = None) -> MeteredEnvironment:
+    env = new_environment(budget or Budget())
+    env.add_filter("rows", _rows)
+    env.add_filter("pick", _pick)
+    env.add_filter("tally", _tally)
     return env
 
 
 def expand(data: Any, variables: Mapping[str, Any], source_map: Locator) -> Any:
     """Expand every templated string in ``data``; collect all errors and raise them together."""
-    env = environment()
+    budget = Budget()
+    env = environment(budget)
+    compiled: dict[str, Any] = {}   # an outline generated from data repeats the same templates
     problems: list[Diagnostic] = []
+    stopped = False
 
     def walk(node: Any, path: DataPath) -> Any:
+        nonlocal stopped
         if isinstance(node, dict):
             return {k: (v if not path and k in _NOT_TEMPLATED else walk(v, path + (k,))) for k, v in node.items()}
         if isinstance(node, list):
             return [walk(v, path + (i,)) for i, v in enumerate(node)]
-        if isinstance(node, str) and ("{{" in node or "{%" in node):
+        if isinstance(node, str) and ("{{" in node or "{%" in node) and not stopped:
             try:
-                return _render(env, node, variables)
-            except (TemplateError, SecurityError, TypeError, KeyError, ValueError, AttributeError) as exc:
+                return _render(env, budget, compiled, node, variables)
+            except Exception as exc:  # noqa: BLE001 - the author's template: whatever it raises is theirs
                 problems.append(Diagnostic(_describe(exc), _where(source_map.at(path), exc)))
+                # An outline-wide limit would fail every later value the same way.
+                stopped = isinstance(exc, MemoryError) or getattr(exc, "whole_outline", False)
                 return node
         return node
 
@@ -121,17 +131,31 @@ def expand(data: Any, variables: Mapping[str, Any], source_map: Locator) -> Any:
     return expanded
 
 
-def _render(env: SandboxedEnvironment, text: str, variables: Mapping[str, Any]) -> Any:
+def _render(env: MeteredEnvironment, budget: Budget, compiled: dict[str, Any], text: str,
+            variables: Mapping[str, Any]) -> Any:
+    budget.start_value(text)
     whole = _WHOLE_EXPRESSION.match(text)
     if whole:
-        value = env.compile_expression(whole.group("expr"), undefined_to_none=False)(**variables)
+        expression = compiled.get(text)
+        if expression is None:
+            expression = compiled[text] = env.compile_expression(whole.group("expr"), undefined_to_none=False)
+        value = expression(**variables)
         if isinstance(value, StrictUndefined):
             str(value)  # raises UndefinedError naming the variable ("'x' is undefined")
+        if isinstance(value, Iterator):  # a filter's generator (selectattr, map …): its entries
+            value = list(itertools.islice(env.metered_iter(value), MAX_EXPRESSION_ITEMS + 1))
+        if isinstance(value, (list, tuple)) and len(value) > MAX_EXPRESSION_ITEMS:
+            raise BudgetExceeded(f"the expression makes more than {MAX_EXPRESSION_ITEMS:,} entries (table rows, "
+                                 "timeline events …); filter the data first, e.g. with selectattr")
+        size = budget.measure(value, "the expression's value")
+        if size > MAX_OUTPUT_CHARS:
+            raise BudgetExceeded(f"the expression's value is more than {MAX_OUTPUT_CHARS:,} characters of text")
+        budget.wrote(size)
         return _plain(value)
-    rendered = env.from_string(text).render(**variables)
-    if len(rendered) > MAX_RENDERED_CHARS:
-        raise ValueError(f"the template expands to more than {MAX_RENDERED_CHARS:,} characters")
-    return rendered
+    template: Template | None = compiled.get(text)
+    if template is None:
+        template = compiled[text] = env.from_string(text)
+    return template.render(**variables)
 
 
 def _plain(value: Any) -> Any:
@@ -145,7 +169,22 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    """One line, whatever the exception (Jinja2's syntax errors can span several)."""
+    return " ".join(_message(exc).split())
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, BudgetExceeded):
+        return f"template exceeds a limit: {exc}"
+    if isinstance(exc, RecursionError):
+        return "template error: recursion too deep (a macro or loop that calls itself without end?)"
+    if isinstance(exc, MemoryError):
+        return "template error: out of memory"
+    if isinstance(exc, ZeroDivisionError):
+        return "template error: division by zero"
+    if isinstance(exc, OverflowError):
+        return f"template error: number too large ({exc.args[-1] if exc.args else exc})"
     if isinstance(exc, SecurityError):
         return f"unsafe template expression refused: {exc}"
     if isinstance(exc, UndefinedError):
@@ -154,10 +193,10 @@ def _describe(exc: Exception) -> str:
         return f"template error: {getattr(exc, 'message', None) or exc}"
     if isinstance(exc, KeyError):
         return f"template error: {exc.args[0] if exc.args else exc}"
-    return f"template error: {exc}"
+    return f"template error: {exc}" if str(exc) else f"template error: {type(exc).__name__}"
 
 
-def _where(location: SourceLocation, exc: Exception) -> SourceLocation:
+def _where(location: SourceLocation, exc: BaseException) -> SourceLocation:
     """The line inside a multi-line value where Jinja found the problem."""
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int) and lineno > 1:

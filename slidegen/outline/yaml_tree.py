@@ -6,7 +6,8 @@ document is composed into nodes (which carry marks) and converted by hand, so th
 * every key and value has a file:line:col for later error messages (``SourceMap``);
 * duplicate keys are errors;
 * only plain-data tags are accepted (no ``!!python/object`` and friends);
-* alias expansion is bounded, so a "billion laughs" document fails fast instead of eating memory;
+* alias expansion and nesting are bounded, so a "billion laughs" document fails fast instead of
+  eating memory, and a deeply nested one is an error rather than a RecursionError;
 * a plain scalar YAML 1.1 resolves to something else than text (``NO`` → false, ``1.50`` → 1.5,
   ``2019-11-11`` → a date) keeps its source text, so a text field shows what the author wrote.
 """
@@ -27,6 +28,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 #: Upper bound on values produced from one document, counting alias expansions.
 MAX_NODES = 100_000
+#: Upper bound on nesting: converting is recursive, and no outline nests a tenth as deep.
+MAX_DEPTH = 64
+#: Upper bound on the text of one document with aliases expanded: an alias repeats its text at
+#: no cost to the file, but every copy is measured and laid out on slides. As much text as the
+#: largest outline file can hold (source.MAX_OUTLINE_BYTES), so aliases cannot multiply it.
+MAX_TEXT_CHARS = 2 * 1024 * 1024
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -34,18 +41,24 @@ _MERGE = _YAML + "merge"
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str, max_chars: int = MAX_TEXT_CHARS) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map; raise OutlineError."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise OutlineError(_yaml_problem(exc, text), _mark_location(file, exc.problem_mark)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
-        raise OutlineError(f"invalid YAML: {exc}", SourceLocation(file)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (C1 controls, U+FFFE …)
+        at = exc.position
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise OutlineError(f"invalid YAML: the character {char} is not allowed in YAML text",
+                           SourceLocation(file, line, column)) from None
+    except yaml.YAMLError as exc:  # any other: one line, whatever the parser wrote
+        raise OutlineError(" ".join(f"invalid YAML: {exc}".split()), SourceLocation(file)) from None
     source_map = SourceMap(file)
     if root is None:
         return None, source_map
-    converter = _Converter(file, source_map)
+    converter = _Converter(file, source_map, max_chars)
     data = converter.convert(root, ())
     return data, source_map
 
@@ -67,10 +80,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 class _Converter:
-    def __init__(self, file: str, source_map: SourceMap) -> None:
+    def __init__(self, file: str, source_map: SourceMap, max_chars: int = MAX_TEXT_CHARS) -> None:
         self.file = file
         self.map = source_map
         self.count = 0
+        self.chars = 0
+        self.max_chars = max_chars
         self.active: set[int] = set()  # nodes being converted: an alias back to one is a cycle
 
     def where(self, node: yaml.Node) -> SourceLocation:
@@ -83,9 +98,15 @@ class _Converter:
                 f"the outline expands to more than {MAX_NODES:,} values; "
                 "are YAML aliases (*name) nested to multiply the document?", self.where(node))
         self.map.values.setdefault(path, self.where(node))
+        if len(path) > MAX_DEPTH:
+            raise OutlineError(f"lists and mappings nested deeper than {MAX_DEPTH} levels", self.where(node))
         if id(node) in self.active:
             raise OutlineError("a YAML alias refers to the mapping that contains it", self.where(node))
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > self.max_chars:
+                raise OutlineError(f"the document holds more than {self.max_chars:,} characters of text with its "
+                                   "YAML aliases (*name) expanded", self.where(node))
             value = self.scalar(node)
             if not node.style and not isinstance(value, str) and value is not None:   # a plain scalar
                 self.map.texts[path] = node.value

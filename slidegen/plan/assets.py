@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import AssetError
+from ..project import inside_project
 from ..source import DataPath, SourceLocation
 from .context import PlanContext
 
@@ -22,18 +23,7 @@ MAX_IMAGE_PIXELS = 80_000_000    # ~ a 10k × 8k photo; beyond that a file is a 
 def resolve_picture(ctx: PlanContext, raw: str, path: DataPath) -> str:
     """The absolute path of a checked picture file; raise AssetError naming the outline line."""
     where = ctx.locator.at(path)
-    candidate = Path(raw)
-    if candidate.is_absolute():
-        raise AssetError(f"image path '{raw}' is absolute; give a path relative to the outline", where)
-    full = (ctx.base_dir / candidate)
-    try:
-        resolved = full.resolve(strict=False)
-    except (OSError, RuntimeError):
-        raise AssetError(f"image path '{raw}' cannot be resolved (a symlink loop?)", where) from None
-    root = ctx.project_dir.resolve()
-    if not resolved.is_relative_to(root):
-        raise AssetError(f"image '{raw}' lies outside the project folder {root.name}/; copy it into "
-                         "assets/ or next to the outline", where)
+    resolved = inside_project(raw, ctx.base_dir, ctx.project_dir, "image", where, AssetError)
     if not resolved.is_file():
         raise AssetError(f"image not found: '{raw}' (looked for {resolved})", where)
     size = resolved.stat().st_size

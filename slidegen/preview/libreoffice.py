@@ -2,10 +2,14 @@
 
 Each conversion gets its own user profile directory, so two previews (or a preview and a running
 LibreOffice) never fight over the profile lock, and a timeout so a stuck conversion cannot hang.
+LibreOffice exits 0 even when it cannot load a file, so the PDF is written into a fresh folder
+and only a PDF found there counts: one left in the output folder by an earlier run never
+passes for this run's.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -32,15 +36,18 @@ def convert_to_pdf(deck: Path, out_dir: Path, timeout: float = DEFAULT_TIMEOUT) 
     """Render ``deck`` (.pptx) to ``out_dir/<stem>.pdf`` and return that path."""
     soffice = find_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="slidegen-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="slidegen-lo-") as profile, \
+            tempfile.TemporaryDirectory(prefix=".slidegen-pdf-", dir=out_dir) as fresh:
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)]
+                   "--convert-to", "pdf", "--outdir", fresh, str(deck)]
         try:
             proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise PreviewError(f"LibreOffice did not finish converting {deck.name} within {timeout:g} s") from None
-    pdf = out_dir / f"{deck.stem}.pdf"
-    if proc.returncode != 0 or not pdf.is_file():
-        detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise PreviewError(f"LibreOffice could not convert {deck.name}: {detail[0]}")
+        made = Path(fresh) / f"{deck.stem}.pdf"
+        if proc.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
+            detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no PDF written"]
+            raise PreviewError(f"LibreOffice could not convert {deck.name}: {detail[0]}")
+        pdf = out_dir / f"{deck.stem}.pdf"
+        os.replace(made, pdf)
     return pdf

@@ -94,7 +94,7 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
     theme = validate(data, Theme, source_map, ThemeError)
     _check_geometry(theme, source_map)
     if theme.logo:
-        logo = _find_logo(theme.logo, [Path(p).parent for p in chain], search_from)
+        logo = _find_logo(theme.logo, [Path(p).parent for p in chain], search_from, source_map.at(("logo",)))
         if logo is None:
             raise ThemeError(f"logo '{theme.logo}' not found next to the theme or in assets/",
                              source_map.at(("logo",)))
@@ -162,19 +162,23 @@ def _check_logo(path: Path, has_box: bool, where: SourceLocation) -> None:
         raise ThemeError(f"logo {path.name} is {fmt}; use PNG or JPEG", where)
 
 
-def _find_logo(name: str, theme_dirs: list[Path], search_from: Path | None) -> Path | None:
-    """A logo next to the theme, in the project's assets/, or among the built-in assets."""
-    from ..project import project_root
+def _find_logo(name: str, theme_dirs: list[Path], search_from: Path | None,
+               where: SourceLocation) -> Path | None:
+    """A logo next to the theme, in the project's assets/, or among the built-in assets; each
+    place held to its own folder by the one path rule (a built-in theme's to slidegen's own)."""
+    from ..project import inside_project, project_root
 
-    candidates = [d / name for d in theme_dirs]
-    candidates += [project_root(d) / "assets" / name for d in theme_dirs]
+    builtin = builtin_dir().parent.resolve()
+    places = [(d, d) for d in theme_dirs]
+    places += [(project_root(d) / "assets", d) for d in theme_dirs]
     if search_from is not None:
-        candidates.append(project_root(search_from) / "assets" / name)
-        candidates.append(project_root(search_from) / name)
-    candidates += [builtin_dir().parent / "assets" / name, builtin_dir().parent / "_assets" / name]
-    for candidate in candidates:
+        places += [(project_root(search_from) / "assets", search_from), (project_root(search_from), search_from)]
+    places += [(builtin / "assets", builtin), (builtin / "_assets", builtin)]
+    for folder, owner in places:
+        root = builtin if owner.resolve().is_relative_to(builtin) else project_root(owner)
+        candidate = inside_project(name, folder, root, "logo", where, ThemeError)
         if candidate.is_file():
-            return candidate.resolve()
+            return candidate
     return None
 
 
@@ -188,7 +192,7 @@ def list_themes() -> list[ThemeInfo]:
 
 
 def _read(path: Path) -> tuple[Any, SourceMap]:
-    data, source_map = parse_yaml(read_text(path), display_path(path))
+    data, source_map = parse_yaml(read_text(path, what="theme file"), display_path(path))
     if not isinstance(data, dict):
         raise ThemeError("a theme file is a mapping of theme keys", SourceLocation(display_path(path), 1, 1))
     return data, source_map

@@ -1,0 +1,101 @@
+"""Smaller promises: terminal markup shown literally, NUL characters and odd timeouts refused as
+usage errors, and a preview never reports success from a PDF an earlier run left."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import soffice
+from hostile import HEAD, assert_one_error, run_cli
+
+MARKUP = "[bold red]Tiêu đề[/] [/]"
+
+
+def test_the_report_shows_markup_in_titles_literally(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")   # wide enough that the title is not folded
+    (workdir / "o.yaml").write_text(HEAD.replace("title: x", f"title: \"{MARKUP}\"") +
+                                    "          - bullets: [a]\n", encoding="utf-8")
+    run = run_cli(["build", "o.yaml", "--report"], workdir)
+    assert run.exit_code == 0, run.output
+    assert f"1. {MARKUP}" in run.output
+
+
+def test_the_batch_summary_shows_markup_in_paths_literally(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    # "[bold]d/[/bold]x.yaml" is the file "bold]x.yaml" in the folder "[bold]d/[": read as markup
+    # it would lose its brackets, and a lone "[/]" would stop rich with an error.
+    names = ["[bold]d/[/bold]x.yaml", "[red]một.yaml", "[/x]/[/]y.yaml"]
+    for name in names:
+        (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (workdir / name).write_text(HEAD + "          - bullets: [a]\n", encoding="utf-8")
+    (workdir / "[bold]hỏng.yaml").write_text("deck: [\n", encoding="utf-8")
+    run = run_cli(["build", *names, "[bold]hỏng.yaml"], workdir)
+    assert run.exit_code == 1
+    for shown in (*names, "[bold]hỏng.yaml", "build/bold]x.pptx", "build/[red]một.pptx"):
+        assert shown in run.output, run.output
+    assert run.lines[-1] == "3 built, 1 failed"
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "o\0.yaml"],
+    ["build", "o.yaml", "-o", "out\0.pptx"],
+    ["build", "o.yaml", "--template", "t\0.potx"],
+    ["build", "o.yaml", "--data", "m=m\0.csv"],
+    ["build", "o.yaml", "--report-json", "r\0.json"],
+    ["check", "o\0.yaml"],
+    ["watch", "o\0.yaml"],
+    ["preview", "o\0.yaml"],
+    ["template", "check", "t\0.pptx"],
+], ids=lambda a: " ".join(a).replace("\0", "<NUL>"))
+def test_a_nul_character_in_an_argument_is_a_usage_error(workdir: Path, args: list[str]) -> None:
+    (workdir / "o.yaml").write_text(HEAD + "          - bullets: [a]\n", encoding="utf-8")
+    run = run_cli(args, workdir)
+    assert run.exit_code == 2, run.output
+    assert "contains a NUL character" in run.output
+    assert not (workdir / "build").exists()
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "-inf", "-1", "0"])
+def test_a_timeout_that_is_not_a_positive_number_of_seconds_is_a_usage_error(workdir: Path, timeout: str) -> None:
+    (workdir / "o.yaml").write_text(HEAD + "          - bullets: [a]\n", encoding="utf-8")
+    run = run_cli(["preview", "o.yaml", "--timeout", timeout], workdir)
+    assert run.exit_code == 2, run.output
+    assert "is not a number of seconds above 0" in run.output
+
+
+def _fake_soffice(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A LibreOffice that exits 0 without writing anything, as the real one does for a file it
+    cannot load."""
+    bin_dir = folder / "fake-bin"
+    bin_dir.mkdir()
+    script = bin_dir / "soffice"
+    script.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 0\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def test_preview_does_not_report_success_from_an_old_pdf(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (workdir / "deck.pptx").write_bytes(b"not a deck")
+    out = workdir / "preview"
+    out.mkdir()
+    (out / "deck.pdf").write_bytes(b"%PDF-1.4 an earlier run's")
+    _fake_soffice(workdir, monkeypatch)
+    run = run_cli(["preview", "deck.pptx", "-o", "preview"], workdir)
+    assert_one_error(run, "error: LibreOffice could not convert deck.pptx: Error: source file could not be loaded")
+    assert (out / "deck.pdf").read_bytes() == b"%PDF-1.4 an earlier run's"   # left as it was, not reported
+    assert sorted(p.name for p in out.iterdir()) == ["deck.pdf"]   # no leftover temporary folder
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_real_libreoffice_on_a_broken_deck_is_an_error_despite_an_old_pdf(workdir: Path) -> None:
+    (workdir / "deck.pptx").write_bytes(b"PK\x03\x04 broken zip")
+    (workdir / "preview").mkdir()
+    (workdir / "preview" / "deck.pdf").write_bytes(b"%PDF-1.4 an earlier run's")
+    run = run_cli(["preview", "deck.pptx", "-o", "preview", "--timeout", "120"], workdir)
+    assert run.exit_code == 1, run.output
+    assert run.lines[-1].startswith("error: LibreOffice could not convert deck.pptx"), run.output
