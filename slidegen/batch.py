@@ -67,6 +67,10 @@ def build_one(outline: Path, options: BatchOptions) -> Outcome:
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, str(error))
     except Exception as error:  # noqa: BLE001 - a bug must cost one deck, not the batch
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, f"{outline}: {internal_error(error)}")
+    finally:
+        from .plan import caches
+
+        caches.clear()   # a batch's memory stays what one deck needs
     return Outcome(outline, result.output, result.slide_count, len(result.warnings), result.seconds)
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-
-from ..batch import BatchOptions
 
 from .console import print_warnings, run_or_exit
 from .options import allow_outside_option, template_options, theme_options
 from .reporting import print_batch_summary, print_report, progress_printer
+
+if TYPE_CHECKING:
+    from ..batch import BatchOptions
 
 
 @click.command("build", epilog="""\b
@@ -44,6 +46,8 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
     if len(outlines) > 1:
         if output or report or report_json or manifest:
             raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
+        from ..batch import BatchOptions  # process pools load only for a batch
+
         _build_batch(outlines, jobs, BatchOptions(theme, template, strict, tuple(variables.items()),
                                                   tuple(data.items()), allow_outside))
         return

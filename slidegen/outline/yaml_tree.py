@@ -38,7 +38,7 @@ MAX_TEXT_CHARS = 2 * 1024 * 1024
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MERGE = _YAML + "merge"
-_constructor = yaml.constructor.SafeConstructor()
+_STR = _YAML + "str"
 
 
 def parse_yaml(text: str, file: str, max_chars: int = MAX_TEXT_CHARS) -> tuple[Any, SourceMap]:
@@ -87,6 +87,8 @@ class _Converter:
         self.chars = 0
         self.max_chars = max_chars
         self.active: set[int] = set()  # nodes being converted: an alias back to one is a cycle
+        # One constructor per document: a constructor remembers every node it has built.
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def where(self, node: yaml.Node) -> SourceLocation:
         return _mark_location(self.file, node.start_mark)
@@ -128,11 +130,13 @@ class _Converter:
                                "text, numbers, lists and mappings", self.where(node))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value          # most scalars: the constructor would return the same text
         if node.tag not in _SCALAR_TAGS:
             raise OutlineError(f"YAML tag '{_short(node.tag)}' is not allowed; an outline holds plain "
                                "text, numbers, lists and mappings", self.where(node))
         try:
-            return _constructor.construct_object(node)
+            return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise OutlineError(f"cannot read value {node.value!r}: {exc}", self.where(node)) from None
 

@@ -215,3 +215,7 @@ def _cut_paragraph(para: Para, style: TextStyle, box: ms.Box) -> list[Para]:
     if current:
         pieces.append(dataclasses.replace(para, runs=(Run("".join(current), first.bold, first.italic, first.link),)))
     return pieces
+
+
+def clear_cache() -> None:
+    _laid.cache_clear()

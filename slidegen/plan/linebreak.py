@@ -200,3 +200,8 @@ def word_em(font: str, bold: bool, italic: bool, word: str) -> float | None:
             return None
         total += m.advance(ch)
     return total * em
+
+
+def clear_caches() -> None:
+    graphemes.cache_clear()
+    word_em.cache_clear()
