@@ -11,7 +11,8 @@ Use it from Python as the command line does::
 See docs/api.md for the whole API.
 """
 
-from .api import BuildResult, Deck, Loaded, Source, build, check, default_output, load, plan
+from .api import (BuildResult, Deck, Loaded, Source, build, build_all, check, default_output, export, load, plan,
+                  plan_all)
 from .errors import (AssetError, OutlineError, OutputError, SlidegenError, StrictModeError, ThemeError)
 from .kinds.columns import Column, ColumnsSlide
 from .kinds.figures import Figure, FiguresSlide
@@ -28,7 +29,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     # building
-    "build", "plan", "check", "load", "default_output", "Deck", "BuildResult", "Loaded", "Source",
+    "build", "build_all", "plan", "plan_all", "check", "load", "export", "default_output", "Deck", "BuildResult", "Loaded",
+    "Source",
     # the outline as Python objects
     "Outline", "DeckMeta", "Agenda", "Closing", "Section", "Item", "Bullet", "Picture",
     "BulletsSlide", "ColumnsSlide", "Column", "TableSlide", "Table", "ImageSlide", "PhotosSlide",

@@ -266,6 +266,6 @@ def test_all_errors_of_a_file_are_reported_in_one_run(workdir: Path) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "error: o.yaml:3:3: unknown key 'colour' in deck; valid keys: agenda, author, closing, date, footer, language, "
-        "layouts, organisation, show_date, slide_numbers, sources, subtitle, template, theme, title",
+        "languages, layouts, organisation, show_date, slide_numbers, sources, subtitle, template, theme, title",
         "error: o.yaml:9:13: unknown key 'bulets' in slide; did you mean 'bullets'?",
         "error: o.yaml:10:47: unknown key 'widht' in table; did you mean 'widths'?"]

@@ -31,19 +31,34 @@ Example:
 @click.argument("outline", type=click.Path(path_type=Path))
 @theme_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when there are warnings.")
+@click.option("--lang", "languages", multiple=True, metavar="TAG",
+              help="Check only this language (repeatable): how much of the text it has, and what is missing.")
 @template_options
 @allow_outside_option
-def check_command(outline: Path, theme: str | None, template: Path | None, strict: bool,
+def check_command(outline: Path, theme: str | None, template: Path | None, strict: bool, languages: tuple[str, ...],
                   variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
-    """Validate and plan OUTLINE without writing a deck; report errors and warnings."""
+    """Validate and plan OUTLINE without writing a deck; report errors and warnings, and for a
+    deck in several languages how much of each is translated."""
     import slidegen
 
-    deck = run_or_exit(lambda: slidegen.check(outline, theme=theme, template=template, strict=strict,
-                                              variables=variables, data=data, allow_outside=allow_outside))
-    print_warnings(deck.warnings)
-    continued = sum(1 for s in deck.slides if s.continuation_of)
-    click.echo(f"{outline}: ok ({len(deck.slides)} slides, {continued} continuation, "
-               f"{len(deck.warnings)} warnings)")
+    decks = run_or_exit(lambda: slidegen.plan_all(outline, theme=theme, template=template, strict=strict,
+                                                  variables=variables, data=data, allow_outside=allow_outside,
+                                                  languages=languages or None))
+    shown: set[str] = set()
+    for deck in decks:
+        print_warnings(tuple(w for w in deck.warnings if str(w) not in shown))
+        shown |= {str(w) for w in deck.warnings}
+    for deck in decks:
+        continued = sum(1 for s in deck.slides if s.continuation_of)
+        named = f"{outline} ({deck.language})" if len(deck.loaded.languages) > 1 else str(outline)
+        click.echo(f"{named}: ok ({len(deck.slides)} slides, {continued} continuation, {len(deck.warnings)} warnings)")
+        coverage = deck.coverage
+        if coverage is not None:
+            done = sum(coverage.translated.values())
+            click.echo(f"  {deck.language}: {done} of {len(coverage.translated)} texts given by language are "
+                       f"translated ({coverage.share:.0%})")
+            for where, text in coverage.missing:
+                click.echo(f"  missing: {where}: '{text[:60]}'")
 
 
 @click.command("schema", epilog="""\b

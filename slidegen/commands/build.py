@@ -22,7 +22,8 @@ Examples:
   slidegen build decks/awgipc.yaml -o awgipc.pptx  # choose the output file
   slidegen build decks/awgipc.yaml --report        # a table of what was decided per slide
   slidegen build decks/*.yaml -j 2                 # several decks, two at a time
-  slidegen build decks/awgipc.yaml --template house.potx""")
+  slidegen build decks/awgipc.yaml --template house.potx
+  slidegen build decks/awgipc.yaml --lang en-US --pdf    # one language, and its PDF""")
 @click.argument("outlines", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output .pptx file [default: build/<outline name>.pptx]; one outline only.")
@@ -35,33 +36,47 @@ Examples:
               help="Write a JSON manifest: input files with their SHA-256, and the output's.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build several outlines in parallel.")
+@click.option("--lang", "languages", multiple=True, metavar="TAG",
+              help="Build only this language of the deck (repeatable) [default: every language it declares].")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (LibreOffice).")
+@click.option("--handout", is_flag=True, help="Also write x.handout.pdf: each slide with its speaker notes.")
+@click.option("--pdf-a", "pdf_a", is_flag=True, help="Write the PDFs as archival PDF/A-2b (implies --pdf).")
 @template_options
 @allow_outside_option
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
                   strict: bool, report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
+                  languages: tuple[str, ...], pdf: bool, handout: bool, pdf_a: bool,
                   variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
-    """Build .pptx decks from OUTLINE files."""
+    """Build .pptx decks from OUTLINE files, one per language the outline is written in."""
     import slidegen
 
     if len(outlines) > 1:
-        if output or report or report_json or manifest:
-            raise click.UsageError("-o/--output, --report, --report-json and --manifest take a single outline")
+        if output or report or report_json or manifest or languages or pdf or handout or pdf_a:
+            raise click.UsageError("-o/--output, --report, --report-json, --manifest, --lang and the PDF options "
+                                   "take a single outline")
         from ..batch import BatchOptions  # process pools load only for a batch
 
         _build_batch(outlines, jobs, BatchOptions(theme, template, strict, tuple(variables.items()),
                                                   tuple(data.items()), allow_outside))
         return
-    result = run_or_exit(lambda: slidegen.build(outlines[0], output, theme=theme, template=template,
-                                                variables=variables, data=data, strict=strict,
-                                                report=report_json, manifest=manifest,
-                                                allow_outside=allow_outside))
-    print_warnings(result.warnings)
-    if report:
-        from ..report import report_dict
+    results = run_or_exit(lambda: slidegen.build_all(
+        outlines[0], output, theme=theme, template=template, variables=variables, data=data, strict=strict,
+        report=report_json, manifest=manifest, allow_outside=allow_outside, languages=languages or None,
+        pdf=pdf, handout=handout, pdf_a=pdf_a))
+    shown: set[str] = set()
+    for result in results:
+        print_warnings(tuple(w for w in result.warnings if str(w) not in shown))
+        shown |= {str(w) for w in result.warnings}
+    for result in results:
+        if report:
+            from ..report import report_dict
 
-        print_report(report_dict(result))
-    click.echo(f"{result.output}  ({result.slide_count} slides, {len(result.warnings)} warnings, "
-               f"{result.seconds:.2f} s)")
+            print_report(report_dict(result))
+        language = f"{result.language}, " if len(result.deck.loaded.languages) > 1 else ""
+        click.echo(f"{result.output}  ({language}{result.slide_count} slides, {len(result.warnings)} warnings, "
+                   f"{result.seconds:.2f} s)")
+        for made in result.exports:
+            click.echo(f"{made}")
 
 
 def _build_batch(outlines: tuple[Path, ...], jobs: int, options: "BatchOptions") -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..errors import OutlineError
 from ..fonts import metrics_for
-from ..model.common import SlideFields
+from ..model.common import SlideFields, Text
 from ..plan.fitting import with_content
 from ..plan.linebreak import WIDTH_SAFETY
 from ..plan.types import FontRole, PlannedSlide, TextBlock
@@ -40,7 +40,7 @@ _LABEL_SHARE = 0.8
 class Series(Model):
     noun: ClassVar[str] = "series"
 
-    name: Annotated[str, Meta("The series' name, shown in the legend.", "Cuộc họp")]
+    name: Annotated[Text, Meta("The series' name, shown in the legend.", "Cuộc họp")]
     values: Annotated[tuple[float | None, ...], Meta("One number per category (empty: no value).", [2, 4, 1],
                                                       min_length=1)]
     type: Annotated[Literal["column", "line"] | None, Meta(
@@ -70,8 +70,8 @@ class Chart(Model):
     series: Annotated[tuple[Series, ...], Meta("The series of numbers.", [{"name": "Cuộc họp", "values": [2, 4, 1]}])] = ()
     data: Annotated[ChartData | None, Meta("Categories and series together, e.g. from a data file: "
                                            "\"{{ meetings | tally('year') }}\".", None)] = None
-    x_title: Annotated[str | None, Meta("Title of the category (x) axis.", "Năm")] = None
-    y_title: Annotated[str | None, Meta("Title of the value (y) axis.", "Số cuộc họp")] = None
+    x_title: Annotated[Text | None, Meta("Title of the category (x) axis.", "Năm")] = None
+    y_title: Annotated[Text | None, Meta("Title of the value (y) axis.", "Số cuộc họp")] = None
     legend: Annotated[Literal["bottom", "right", "top", "left", "none"], Meta("Where the legend goes.", "bottom")] = \
         "bottom"
     labels: Annotated[bool, Meta("Show each value on the chart.", True)] = False

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from ..model.common import Bullets, SlideFields
+from ..model.common import Bullets, SlideFields, Text
 from ..plan.fitting import fit_body, fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class Column(Model):
     noun: ClassVar[str] = "column"
 
-    heading: Annotated[str | None, Meta("Column heading; with headings the slide uses the comparison layout.",
+    heading: Annotated[Text | None, Meta("Column heading; with headings the slide uses the comparison layout.",
                                         "Trước 2019")] = None
     bullets: Annotated[Bullets, Meta("The column's bullets.", ["Indonesia làm Chủ tịch"], min_length=1)]
 

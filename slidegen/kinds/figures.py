@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from ..model.common import SlideFields
+from ..model.common import SlideFields, Text
 from ..plan.fitting import chunks, with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 class Figure(Model):
     noun: ClassVar[str] = "figure"
 
-    value: Annotated[str, Meta("The big number, as it should read.", "20+")]
-    label: Annotated[str, Meta("What the number counts.", "cuộc họp trực tuyến bên lề năm 2020")]
+    value: Annotated[Text, Meta("The big number, as it should read.", "20+")]
+    label: Annotated[Text, Meta("What the number counts.", "cuộc họp trực tuyến bên lề năm 2020")]
 
 
 @model

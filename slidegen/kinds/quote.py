@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from ..model.common import SlideFields
+from ..model.common import SlideFields, Text
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 class Quote(Model):
     noun: ClassVar[str] = "quote"
 
-    text: Annotated[str, Meta("The quotation.", "Chủ động, tích cực phối hợp …")]
-    attribution: Annotated[str | None, Meta("Who said or wrote it.", "Bộ KH&CN, 2020")] = None
+    text: Annotated[Text, Meta("The quotation.", "Chủ động, tích cực phối hợp …")]
+    attribution: Annotated[Text | None, Meta("Who said or wrote it.", "Bộ KH&CN, 2020")] = None
 
 
 @model

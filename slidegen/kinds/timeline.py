@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from ..model.common import SlideFields
+from ..model.common import SlideFields, Text
 from ..plan.fitting import chunks, with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 class Event(Model):
     noun: ClassVar[str] = "timeline event"
 
-    date: Annotated[str, Meta("When, as it should read on the slide.", "8–9/7/2020")]
-    title: Annotated[str, Meta("What happened.", "Cuộc họp đặc biệt (trực tuyến)")]
-    detail: Annotated[str | None, Meta("A short second line.", "Lần đầu AWGIPC họp trực tuyến")] = None
+    date: Annotated[Text, Meta("When, as it should read on the slide.", "8–9/7/2020")]
+    title: Annotated[Text, Meta("What happened.", "Cuộc họp đặc biệt (trực tuyến)")]
+    detail: Annotated[Text | None, Meta("A short second line.", "Lần đầu AWGIPC họp trực tuyến")] = None
 
 
 @model

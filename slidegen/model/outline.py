@@ -18,21 +18,22 @@ from typing import Annotated, Any, ClassVar
 
 from ..kinds import select_slide, slide_models
 from ..validation import Meta, Model, model
-from ..validation.fields import Discriminated
-from .common import SlideFields
+from ..validation.fields import LANGUAGE_TAG, Discriminated
+from .common import SlideFields, Text
 
+LanguageTag = Annotated[str, Meta("A BCP 47 language tag.", "en-US", pattern=LANGUAGE_TAG,
+                                  pattern_hint="a BCP 47 tag such as vi-VN or en-US")]
 #: An authored slide: the model of the kind its content key names.
 Slide = Annotated[SlideFields, Discriminated(select_slide, slide_models)]
-LANGUAGE_TAG = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?"
 
 
 @model
 class Item(Model):
     noun: ClassVar[str] = "item"
 
-    title: Annotated[str, Meta("The item's title; the tool numbers it (1., 2., …).", "Cơ chế hợp tác")]
+    title: Annotated[Text, Meta("The item's title; the tool numbers it (1., 2., …).", "Cơ chế hợp tác")]
     slides: Annotated[tuple[Slide, ...], Meta("The item's slides.", [{"bullets": ["…"]}])] = ()
-    todo: Annotated[str | None, Meta(
+    todo: Annotated[Text | None, Meta(
         "For an item without content yet: a prompt for the presenter. The item gets a slide with its title, an "
         "empty body and this prompt in the notes, marked as to be completed.", "Bổ sung từ tài liệu nội bộ của Cục")] = None
 
@@ -41,17 +42,17 @@ class Item(Model):
 class Section(Model):
     noun: ClassVar[str] = "section"
 
-    title: Annotated[str, Meta("The section's title; the tool numbers it (I., II., …).", "Hợp tác ASEAN về SHTT")]
+    title: Annotated[Text, Meta("The section's title; the tool numbers it (I., II., …).", "Hợp tác ASEAN về SHTT")]
     items: Annotated[tuple[Item, ...], Meta("The section's numbered items.", [{"title": "Cơ chế hợp tác", "todo": "…"}],
                                             min_length=1, too_short="empty section: 'items' needs at least 1 item")]
-    notes: Annotated[str | None, Meta("Speaker notes for the section's divider slide.", "Phần I")] = None
+    notes: Annotated[Text | None, Meta("Speaker notes for the section's divider slide.", "Phần I")] = None
 
 
 @model
 class Agenda(Model):
     noun: ClassVar[str] = "agenda"
 
-    title: Annotated[str | None, Meta("Agenda slide title; defaults to 'Nội dung' (vi) or 'Contents'.",
+    title: Annotated[Text | None, Meta("Agenda slide title; defaults to 'Nội dung' (vi) or 'Contents'.",
                                       "Nội dung")] = None
     enabled: Annotated[bool, Meta("Whether to add the agenda slide.", True)] = True
     repeat: Annotated[bool, Meta("Repeat the agenda before each section, highlighting it.", False)] = False
@@ -62,9 +63,9 @@ class Agenda(Model):
 class Closing(Model):
     noun: ClassVar[str] = "closing"
 
-    title: Annotated[str | None, Meta("Closing slide title; defaults to 'Xin trân trọng cảm ơn!' (vi).",
+    title: Annotated[Text | None, Meta("Closing slide title; defaults to 'Xin trân trọng cảm ơn!' (vi).",
                                       "Xin trân trọng cảm ơn!")] = None
-    subtitle: Annotated[str | None, Meta("Line under the closing title.", "Cục Sở hữu trí tuệ")] = None
+    subtitle: Annotated[Text | None, Meta("Line under the closing title.", "Cục Sở hữu trí tuệ")] = None
     enabled: Annotated[bool, Meta("Whether to add the closing slide.", True)] = True
 
 
@@ -72,16 +73,19 @@ class Closing(Model):
 class DeckMeta(Model):
     noun: ClassVar[str] = "deck"
 
-    title: Annotated[str, Meta("Deck title, on the title slide and in the file's properties.",
+    title: Annotated[Text, Meta("Deck title, on the title slide and in the file's properties.",
                                "Nhìn lại nhiệm kỳ Chủ tịch AWGIPC 2019-2021")]
-    subtitle: Annotated[str | None, Meta("Line under the title.", "Sinh hoạt chuyên đề")] = None
+    subtitle: Annotated[Text | None, Meta("Line under the title.", "Sinh hoạt chuyên đề")] = None
     date: Annotated[_dt.date | None, Meta("Date of the presentation (YYYY-MM-DD).", "2022-03-04")] = None
-    organisation: Annotated[str | None, Meta("Presenting organisation.", "Cục Sở hữu trí tuệ")] = None
-    author: Annotated[str | None, Meta("Author, for the file's properties.", "Ban Hợp tác quốc tế")] = None
+    organisation: Annotated[Text | None, Meta("Presenting organisation.", "Cục Sở hữu trí tuệ")] = None
+    author: Annotated[Text | None, Meta("Author, for the file's properties.", "Ban Hợp tác quốc tế")] = None
     language: Annotated[str, Meta("BCP 47 language tag of the text; every run is tagged with it.", "vi-VN",
                                   pattern=LANGUAGE_TAG, pattern_hint="a BCP 47 tag such as vi-VN or en-US")] = "vi-VN"
+    languages: Annotated[tuple[LanguageTag, ...], Meta(
+        "The languages the deck is built in, the first the default: `slidegen build` writes one deck per "
+        "language. Any text may then be given by language: {vi-VN: …, en-US: …}.", ["vi-VN", "en-US"])] = ()
     theme: Annotated[str, Meta("Built-in theme name or a folder holding theme.yaml.", "formal")] = "formal"
-    footer: Annotated[str | None, Meta("Footer text on every slide but the title slide.", "Cục Sở hữu trí tuệ")] = None
+    footer: Annotated[Text | None, Meta("Footer text on every slide but the title slide.", "Cục Sở hữu trí tuệ")] = None
     template: Annotated[str | None, Meta(
         "A house PowerPoint template (.pptx or .potx) relative to the outline; its masters and layouts are used "
         "instead of the theme's.", "templates/house.potx")] = None
@@ -92,8 +96,13 @@ class DeckMeta(Model):
     show_date: Annotated[bool, Meta("Show the date field in the footer.", True)] = True
     agenda: Annotated[Agenda, Meta("The generated agenda slide.", {"repeat": True})] = Agenda()
     closing: Annotated[Closing, Meta("The generated closing slide.", {"title": "Cảm ơn!"})] = Closing()
-    sources: Annotated[dict[int | str, str], Meta("Numbered sources; slides cite them by number in `sources`.",
+    sources: Annotated[dict[int | str, Text], Meta("Numbered sources; slides cite them by number in `sources`.",
                                                   {1: "aseanip.org – About"})] = field(default_factory=dict)
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """The languages the deck is built in, the default first."""
+        return self.languages or (self.language,)
 
 
 @model

@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, OutlineError
+from ..model.common import Text
 from ..model.outline import Outline
 from ..source import Locator
 from ..theme.model import Theme
-from .context import PlanContext
+from .context import Coverage, PlanContext
 from .fit import fit_slides
 from .glyphs import check_fonts, check_glyphs
 from .sequence import deck_sequence
@@ -19,12 +20,21 @@ from .types import DeckInfo, PlannedDeck, PlannedSlide
 
 
 def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, project_dir: Path,
-              warnings: Sequence[Diagnostic] = ()) -> PlannedDeck:
-    """Plan ``outline`` on ``theme``. ``locator`` places warnings; pictures resolve against
-    ``base_dir`` and must lie inside ``project_dir``; ``warnings`` are the reader's."""
+              warnings: Sequence[Diagnostic] = (), language: str | None = None) -> PlannedDeck:
+    """Plan ``outline`` on ``theme`` in ``language`` (default: the outline's first). ``locator``
+    places warnings; pictures resolve against ``base_dir`` and must lie inside ``project_dir``;
+    ``warnings`` are the reader's."""
     deck = outline.deck
-    strings = strings_for(deck.language)
-    ctx = PlanContext(theme, strings, locator, base_dir, project_dir, warnings=list(warnings), language=deck.language)
+    languages = deck.all_languages
+    language = language or languages[0]
+    if language not in languages:
+        raise OutlineError(f"the deck is not written in {language}; its languages: {', '.join(languages)} "
+                           "(add it to deck.languages)", locator.at(("deck", "languages" if deck.languages
+                                                                     else "language")))
+    strings = strings_for(language)
+    ctx = PlanContext(theme, strings, locator, base_dir, project_dir, warnings=list(warnings), language=language,
+                      default_language=languages[0],
+                      coverage=Coverage(language) if language != languages[0] else None)
     ctx.sources = {str(k): ctx.text(v, ("deck", "sources", k)) for k, v in deck.sources.items()}
     check_fonts(ctx)
     slides = fit_slides(ctx, deck_sequence(ctx, outline))
@@ -32,15 +42,15 @@ def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, 
     check_glyphs(ctx, numbered)
     info = DeckInfo(
         title=ctx.text(deck.title, ("deck", "title")), subtitle=_optional(ctx, deck.subtitle, "subtitle"),
-        language=deck.language, date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
+        language=language, date=deck.date, date_text=strings.date(deck.date) if deck.date else None,
         organisation=_optional(ctx, deck.organisation, "organisation"),
         author=_optional(ctx, deck.author, "author"),
         footer=ctx.text(deck.footer, ("deck", "footer")) if deck.footer else None,
         slide_numbers=deck.slide_numbers, show_date=deck.show_date)
-    return PlannedDeck(info, numbered, tuple(ctx.warnings))
+    return PlannedDeck(info, numbered, tuple(ctx.warnings), ctx.coverage)
 
 
-def _optional(ctx: PlanContext, value: str | None, key: str) -> str | None:
+def _optional(ctx: PlanContext, value: Text | None, key: str) -> str | None:
     return ctx.text(value, ("deck", key)) if value else None
 
 

@@ -59,7 +59,7 @@ def _notes(ctx: PlanContext, slide: SlideFields, path: DataPath) -> str:
     """Speaker notes: the author's notes, then the cited sources spelled out."""
     parts = []
     if slide.notes:
-        parts.append(ctx.text(slide.notes.strip(), (*path, "notes")))
+        parts.append(ctx.text(slide.notes, (*path, "notes")).strip())
     if slide.sources:
         lines = []
         for n, ref in enumerate(slide.sources):

@@ -11,9 +11,12 @@ import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..errors import Diagnostic
+
+if TYPE_CHECKING:
+    from .context import Coverage
 from ..source import DataPath, SourceLocation
 
 
@@ -128,3 +131,4 @@ class PlannedDeck:
     info: DeckInfo
     slides: tuple[PlannedSlide, ...]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    coverage: "Coverage | None" = None   # when built in another language than the default

@@ -34,20 +34,32 @@ def find_soffice() -> str:
 
 def convert_to_pdf(deck: Path, out_dir: Path, timeout: float = DEFAULT_TIMEOUT) -> Path:
     """Render ``deck`` (.pptx) to ``out_dir/<stem>.pdf`` and return that path."""
+    made = convert_many([deck], out_dir, "pdf", timeout)[0]
+    return made
+
+
+def convert_many(decks: list[Path], out_dir: Path, target: str, timeout: float = DEFAULT_TIMEOUT,
+                 suffix: str = "") -> list[Path]:
+    """Convert every deck with one LibreOffice process (``target`` is a --convert-to argument,
+    filter options included) to ``out_dir/<stem><suffix>.pdf``; the paths, in order."""
     soffice = find_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="slidegen-lo-") as profile, \
             tempfile.TemporaryDirectory(prefix=".slidegen-pdf-", dir=out_dir) as fresh:
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", fresh, str(deck)]
+                   "--convert-to", target, "--outdir", fresh, *(str(d) for d in decks)]
         try:
-            proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout * len(decks))
         except subprocess.TimeoutExpired:
-            raise PreviewError(f"LibreOffice did not finish converting {deck.name} within {timeout:g} s") from None
-        made = Path(fresh) / f"{deck.stem}.pdf"
-        if proc.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no PDF written"]
-            raise PreviewError(f"LibreOffice could not convert {deck.name}: {detail[0]}")
-        pdf = out_dir / f"{deck.stem}.pdf"
-        os.replace(made, pdf)
-    return pdf
+            names = ", ".join(d.name for d in decks)
+            raise PreviewError(f"LibreOffice did not finish converting {names} within {timeout:g} s a deck") from None
+        out = []
+        for deck in decks:
+            made = Path(fresh) / f"{deck.stem}.pdf"
+            if proc.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
+                detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no PDF written"]
+                raise PreviewError(f"LibreOffice could not convert {deck.name}: {detail[0]}")
+            out.append((made, out_dir / f"{deck.stem}{suffix}.pdf"))
+        for made, pdf in out:
+            os.replace(made, pdf)
+    return [pdf for _, pdf in out]

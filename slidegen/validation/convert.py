@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from ..errors import Diagnostic, OutlineError, SlidegenError
 from ..source import DataPath, Locator, SourceLocation
-from .fields import Discriminated, FrozenMap, Meta, Model, Rejection
+from .fields import LANGUAGE_TAG, Discriminated, FrozenMap, Meta, Model, Rejection, Translations
 
 T = TypeVar("T")
 _INVALID: Any = object()
@@ -121,6 +121,8 @@ def _plain_converter(annotation: Any) -> Converter:
         return _float
     if annotation is _dt.date:
         return _date
+    if annotation is Translations:
+        return _translations
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
         return _literal(typing.get_args(annotation))
@@ -253,6 +255,8 @@ def _union(members: tuple[Any, ...]) -> Converter:
 
     def shape_fits(member: Any, value: Any) -> bool:
         base = typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated else member
+        if base is Translations:
+            return is_translations(value)
         if isinstance(base, type) and dataclasses.is_dataclass(base):
             return isinstance(value, (Mapping, base))
         origin = typing.get_origin(base)
@@ -276,6 +280,23 @@ def _union(members: tuple[Any, ...]) -> Converter:
     # A value of no member's shape: the text member (if any) converts it or explains why not.
     fallback = next((c for m, c in converters if m is str), converters[-1][1])
     return convert
+
+
+_TAG = re.compile(LANGUAGE_TAG)
+
+
+def is_translations(value: Any) -> bool:
+    """A mapping of language tags to texts (as opposed to a model's mapping of field names)."""
+    return isinstance(value, (Mapping, Translations)) and bool(value) and all(
+        isinstance(k, str) and _TAG.fullmatch(k) for k in value)
+
+
+def _translations(value: Any, path: DataPath, run: _Run) -> Any:
+    if not is_translations(value):
+        return run.at(f"{label(path)} must be text, or text by language tag (vi-VN: …, en-US: …), "
+                      f"not {describe(value)}", path)
+    out = {k: _text(v, (*path, k), run) for k, v in value.items()}
+    return _INVALID if any(v is _INVALID for v in out.values()) else Translations(out)
 
 
 def _sequence(item: Any) -> Converter:

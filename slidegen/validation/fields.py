@@ -104,3 +104,22 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 
     def replace(self, **changes: V) -> "FrozenMap[K, V]":
         return FrozenMap({**self._items, **changes})
+
+
+#: A BCP 47 language tag as decks use them: vi-VN, en-US, zh-Hans-CN.
+LANGUAGE_TAG = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?"
+
+
+class Translations(FrozenMap[str, str]):
+    """One text in several languages, by language tag: ``{vi-VN: "Cơ chế hợp tác", en-US: …}``."""
+
+    __slots__ = ()
+
+    def best(self, language: str, fallback: str) -> tuple[str, bool]:
+        """The text in ``language``, else in ``fallback``, else the first given; and whether it
+        was the language asked for."""
+        if language in self:
+            return self[language], True
+        if fallback in self:
+            return self[fallback], False
+        return next(iter(self.values())), False

@@ -14,7 +14,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any
 
-from .fields import NO_EXAMPLE, Discriminated, FrozenMap, Meta
+from .fields import LANGUAGE_TAG, NO_EXAMPLE, Discriminated, FrozenMap, Meta, Translations
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -83,6 +83,10 @@ class _Builder:
             return {"type": "number"}
         if annotation is _dt.date:
             return {"type": "string", "format": "date"}
+        if annotation is Translations:
+            return {"type": "object", "description": "The text by language tag.", "minProperties": 1,
+                    "propertyNames": {"pattern": f"^{LANGUAGE_TAG}$"},
+                    "additionalProperties": {"type": ["string", "number"]}}
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
         if origin is typing.Literal:
