@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import SlidegenError
 from .project import project_root
 
-WATCHED_SUFFIXES = {".yaml", ".yml", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
+WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".markdown", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
                     ".tiff", ".pptx", ".potx"}
 
 
