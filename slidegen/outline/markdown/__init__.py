@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, OutlineError, SourceLocation
+from ..source import has_vietnamese
 from ..yaml_tree import SourceMap
 from .assemble import Assembler
 from .blocks import BlockReader, FrontMatter
@@ -58,7 +59,7 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
         deck["title"] = _fallback_title(file)
         warnings.append(Diagnostic(f"no deck title (front matter 'title:' or a '% Title' line); using "
                                    f"'{deck['title']}'", SourceLocation(file, 1, 1)))
-    if "language" not in deck and (front is None or meta.marp) and not _has_vietnamese(text):
+    if "language" not in deck and (front is None or meta.marp) and not has_vietnamese(text):
         deck["language"] = "en-US"  # a pandoc or Marp deck in English gets English furniture
     slides = SlideReader(file, base_dir, meta.marp, warnings)
     assembler = Assembler(slides, str(deck["title"]), warnings)
@@ -75,7 +76,3 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
 def _fallback_title(file: str) -> str:
     stem = Path(file).stem.replace("-", " ").replace("_", " ").strip()
     return stem[:1].upper() + stem[1:] if stem else "Untitled"
-
-
-def _has_vietnamese(text: str) -> bool:
-    return any(ch in "ăâđêôơưĂÂĐÊÔƠƯ" or "\u1ea0" <= ch <= "\u1ef9" for ch in text)

@@ -51,10 +51,14 @@ class DraftSection:
 
 
 def div_text(div: Div, lines: list[str]) -> str:
-    """The source text between a div's fences, as written (dedented, blank edges removed)."""
+    """The source text between a div's fences, as written (dedented, leading blank lines removed).
+    Blank lines before the closing fence stand for one final newline, so that text ending in a
+    newline (a YAML ``|`` block) is written and read back unchanged."""
     start = div.where.line          # 1-based line of the opening fence = 0-based first inner line
     end = _closing_line(lines, start)
-    return _clean("\n".join(lines[start:end]))
+    inner = lines[start:end]
+    text = _clean("\n".join(inner))
+    return text + "\n" if text and inner and not inner[-1].strip() else text
 
 
 def _closing_line(lines: list[str], start: int) -> int:

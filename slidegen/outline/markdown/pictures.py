@@ -26,7 +26,7 @@ _MARP_KEYWORD = re.compile(
 def picture(image: Image, base_dir: Path | None, marp: bool,
             warnings: list[Diagnostic]) -> tuple[dict[str, Any], Located] | None:
     """The picture mapping for ``image``, or None when it is a Marp background."""
-    caption = image.caption.strip()
+    caption = image.caption.strip().replace("\\[", "[").replace("\\]", "]")
     if marp:
         words = caption.split()
         if "bg" in words:
@@ -64,9 +64,10 @@ def _checked_path(image: Image, base_dir: Path | None, warnings: list[Diagnostic
         warnings.append(Diagnostic("an inline data: picture is not carried; save it as a file and give its "
                                    "path — the slide gets an empty picture placeholder", image.where))
         return None
+    # markdown-it percent-encodes link destinations ("ảnh 1.png" → "%E1%BA%A3nh%201.png").
+    path = src if base_dir is not None and (base_dir / src).exists() else unquote(src)
     if base_dir is None:
-        return src
-    path = unquote(src) if not (base_dir / src).exists() else src
+        return path
     if not (base_dir / path).is_file():
         warnings.append(Diagnostic(f"picture not found: '{src}'; the slide gets an empty picture "
                                    "placeholder with the caption", image.where))
