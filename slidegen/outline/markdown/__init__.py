@@ -50,6 +50,12 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
         for key, value in title_slide.deck.items():
             deck.setdefault(key, value)
             meta.located.key(("deck", key), title_slide.where[key])
+        lines_under_title = str(title_slide.deck.get("organisation", "")).split("\n")
+        if len(lines_under_title) > 1 and "closing" not in deck:
+            # The closing slide repeats the organisation; of the lines under a Marp title (name,
+            # class, date) it shows the first, the presenter, rather than all of them.
+            deck["closing"] = {"subtitle": lines_under_title[0]}
+            meta.located.key(("deck", "closing"), title_slide.where["organisation"])
     else:
         drafts = HeadingWalker(lines, file, warnings).walk(blocks)
     if not drafts:

@@ -150,8 +150,8 @@ class SlideReader:
                 located.key((key,), where.keys.get((key,), code.where))
             return dict(body), located
         key = words[0]
-        located.key((key,), code.where)
-        located.graft((key,), where)
+        located.graft((key,), where)       # the value: where the YAML body starts
+        located.key((key,), code.where)    # the key: the fence that names it
         return {key: body}, located
 
     def _columns(self, div: Div, located: Located) -> Slide | None:
