@@ -38,7 +38,7 @@ I. {PARTS[0]}
 # title wrapped over two lines, and a bulleted hint under an item.
 MESSY = (f"  **{TITLE}**\r\n\r\nNỘI DUNG\r\n\tI.\u00a0{PARTS[0]}\r\n"
          + "".join(f"\t\u2022 {i}) {t};\r\n" for i, t in enumerate(ITEMS[0], 1))
-         + f"**II - Việt Nam đảm nhận vai trò Chủ tịch AWGIPC**\r\n   nhiệm kỳ 2019-2021\r\n"
+         + "**II - Việt Nam đảm nhận vai trò Chủ tịch AWGIPC**\r\n   nhiệm kỳ 2019-2021\r\n"
          + "".join(f"{i}/ {t}\r\n" for i, t in enumerate(ITEMS[1], 1))
          + "   - hình ảnh các cuộc họp trực tuyến\r\n")
 

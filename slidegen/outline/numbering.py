@@ -46,6 +46,8 @@ def split_number(title: str, roman: bool = True) -> Typed:
         if match and match.group("num"):
             number = roman_value(match.group("num"))
             return Typed(match.group("rest").strip(), number, text[: match.start("rest")].strip())
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*[.)]", text):   # a number and nothing else: "3."
+        return Typed("", int(re.split(r"[.)]", text)[-2] or 0), text)
     match = _ARABIC_PREFIX.match(text)
     if match:
         typed = text[: match.start("rest")].strip()

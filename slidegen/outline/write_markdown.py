@@ -177,7 +177,8 @@ def _picture(picture: dict[str, Any]) -> str | None:
     if alt is not None and alt == caption:
         return None  # the reader reads a title equal to the caption as no alt text
     title = f" {link_title(alt)}" if alt is not None else ""
-    return f"![{bracket_text(caption)}]({link_destination(picture.get('path', ''))}{title})"
+    destination = link_destination(picture.get("path", "")) or ("<>" if title else "")
+    return f"![{bracket_text(caption)}]({destination}{title})"
 
 
 def _quote(value: Any) -> str | None:

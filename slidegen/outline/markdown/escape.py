@@ -23,7 +23,7 @@ def escape_line(line: str) -> str:
 def text_lines(text: str) -> list[str]:
     """The lines of one piece of outline text as Markdown paragraph lines: escaped, each but the
     last ending in a hard line break (a backslash), so the reader joins them with "\\n"."""
-    lines = [escape_line(line.strip()) for line in text.split("\n")]
+    lines = [escape_line(line.strip()) for line in text.strip().split("\n")]
     return [line + "\\" for line in lines[:-1]] + lines[-1:]
 
 
