@@ -298,3 +298,20 @@ def test_code_block_becomes_a_code_slide(workdir: Path) -> None:
     text = "\n".join(t for s in slides(workdir / "code.pptx") for t in s.texts)
     assert "for i in range(3):" in text and "print(i)" in text
     assert not [w for w in result.warnings if "code" in w.message]
+
+
+def test_the_readme_example_builds_as_described(workdir: Path) -> None:
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("````markdown\n", 1)[1].split("\n````", 1)[0]
+    outline = workdir / "talk.md"
+    outline.write_text(example, encoding="utf-8")
+    result = build(outline, workdir / "talk.pptx")
+    assert [w.message.split(";")[0] for w in result.warnings] == ["picture not found: 'images/awgipc60.jpg'"]
+    facts = slides(workdir / "talk.pptx")
+    assert [s.layout for s in facts] == [
+        "Title Slide", "Agenda", "Section Header", "Title and Content", "Comparison", "Title and Table",
+        "Timeline", "Agenda", "Section Header", "Quote", "Picture with Caption", "Photos 2", "Title and Content",
+        "Closing"]
+    assert facts[2].notes == "Notes for the divider slide of part I."
