@@ -315,3 +315,19 @@ def test_the_readme_example_builds_as_described(workdir: Path) -> None:
         "Timeline", "Agenda", "Section Header", "Quote", "Picture with Caption", "Photos 2", "Title and Content",
         "Closing"]
     assert facts[2].notes == "Notes for the divider slide of part I."
+
+
+def test_front_matter_takes_exactly_the_deck_keys_of_the_model() -> None:
+    from slidegen import model
+    from slidegen.outline.markdown.frontmatter import DECK_KEYS
+
+    fields = getattr(model.DeckMeta, "model_fields", None) or getattr(model.DeckMeta, "__dataclass_fields__")
+    assert set(DECK_KEYS) == set(fields)
+
+
+def test_a_yaml_error_in_the_front_matter_names_the_markdown_line(workdir: Path) -> None:
+    outline = workdir / "talk.md"
+    outline.write_text("---\ntitle: Một\ndate: [2022\n---\n# Phần\n## Mục\n- a\n", encoding="utf-8")
+    with pytest.raises(OutlineError) as error:
+        check(outline)
+    assert str(error.value).startswith("talk.md:4:")

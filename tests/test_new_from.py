@@ -114,3 +114,12 @@ def test_text_without_items_is_a_clear_error_and_nothing_is_overwritten(workdir:
     assert result.exit_code == 1 and "already exists" in result.output
     assert (workdir / "decks" / "a.yaml").read_text(encoding="utf-8") == "keep"
     assert re.search(r"never overwrites", result.output)
+
+
+def test_the_starter_in_markdown_is_the_starter_in_yaml(workdir: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["new", "demo"]).exit_code == 0
+    assert runner.invoke(cli, ["new", "demo", "--format", "md"]).exit_code == 0
+    build(workdir / "decks" / "demo.yaml", workdir / "yaml.pptx")
+    build(workdir / "decks" / "demo.md", workdir / "md.pptx")
+    assert dump_pptx(workdir / "yaml.pptx") == dump_pptx(workdir / "md.pptx")

@@ -41,6 +41,9 @@ def split_number(title: str, roman: bool = True) -> Typed:
     numerals (section titles). A bare number ("2021 in review") is not a prefix: a typed number
     ends in ".", ")" or ":", or is a dotted "2.1"."""
     text = title.strip()
+    bare = re.fullmatch(rf"({_ROMAN})\s*[.):]", text) if roman else None
+    if bare and bare.group(1):   # a number and nothing else: "II."
+        return Typed("", roman_value(bare.group(1)), text)
     if roman:
         match = _ROMAN_PREFIX.match(text)
         if match and match.group("num"):

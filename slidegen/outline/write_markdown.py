@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .markdown.escape import (bracket_text, fence_for, heading_text, link_destination, link_title,
-                              table_cell, text_lines)
+from .markdown.escape import (block_ok, bracket_text, fence_for, heading_ok, heading_text, inline_ok,
+                              link_destination, link_title, table_cell, text_lines)
 from ..plan.strings import roman
 from .write_yaml import dump_yaml
 
@@ -42,8 +42,8 @@ def _section(section: Any, index: int) -> list[str]:
     if not isinstance(section, dict) or set(section) == {"include"}:
         raise ValueError("sections included from other files are expanded before writing Markdown")
     parts = [f"# {roman(index + 1)}. {heading_text(str(section.get('title', '')))}"]
-    if section.get("notes"):
-        parts.append(_div("notes", str(section["notes"])))
+    if section.get("notes"):   # Markdown keeps the notes' words; edge spaces do not survive
+        parts.append(_div("notes", str(section["notes"]).strip(" ")))
     for i, item in enumerate(section.get("items") or []):
         parts.extend(_item(item, i))
     return parts
@@ -54,34 +54,32 @@ def _item(item: Any, index: int) -> list[str]:
         raise ValueError("items included from other files are expanded before writing Markdown")
     parts = [f"## {index + 1}. {heading_text(str(item.get('title', '')))}"]
     for k, slide in enumerate(item.get("slides") or []):
-        title = slide.get("title") if isinstance(slide, dict) else None
-        if title is not None:
-            parts.append(f"### {heading_text(str(title))}")
-        elif k:
-            parts.append("---")
-        parts.extend(_slide(slide))
+        parts.extend(_slide(slide, k))
     if item.get("todo") is not None:
         parts.append(_div("todo", str(item["todo"])))
     return parts
 
 
-def _slide(slide: Any) -> list[str]:
+def _slide(slide: Any, index: int) -> list[str]:
+    """A slide: ``### title`` (or ``---`` between slides), its content, notes and sources; as one
+    ``slidegen`` block of YAML when Markdown cannot say all of it exactly."""
+    separator = ["---"] if index else []
     if not isinstance(slide, dict):
-        return [_block("slidegen", slide)]
+        return separator + [_block("slidegen", slide)]
     content = {k: v for k, v in slide.items() if k not in _SLIDE_EXTRAS}
-    sources = slide.get("sources")
-    plain_sources = isinstance(sources, list) and all(
-        isinstance(s, int) or (isinstance(s, str) and _SOURCE_REF.match(s) and not s.isdigit()) for s in sources)
-    parts: list[str] = []
-    if len(content) == 1 and (sources is None or plain_sources):
-        key, value = next(iter(content.items()))
-        written = _markdown_kind(key, value) if key in _MARKDOWN_KINDS else None
-        parts.append(written if written is not None else _block(f"slidegen {key}", value))
-    else:  # more keys than Markdown can say (kind:, unusual sources): the slide as YAML
-        extra = {k: v for k, v in slide.items() if k not in ("title", "notes")}
-        return [_block("slidegen", extra)] + ([_div("notes", str(slide["notes"]))] if slide.get("notes") else [])
-    if slide.get("notes"):
-        parts.append(_div("notes", str(slide["notes"])))
+    title, notes, sources = slide.get("title"), slide.get("notes"), slide.get("sources")
+    plain_sources = sources is None or isinstance(sources, list) and all(
+        isinstance(s, int) and not isinstance(s, bool) or (isinstance(s, str) and _SOURCE_REF.match(s) and not s.isdigit())
+        for s in sources)
+    if not (len(content) == 1 and (title is None or heading_ok(title)) and (notes is None or block_ok(notes))
+            and plain_sources):
+        return separator + [_block("slidegen", slide)]   # everything as YAML, title and notes too
+    key, value = next(iter(content.items()))
+    written = _markdown_kind(key, value) if key in _MARKDOWN_KINDS else None
+    parts = [f"### {title}"] if title is not None else separator
+    parts.append(written if written is not None else _block(f"slidegen {key}", value))
+    if notes is not None:
+        parts.append(_div("notes", notes))
     if sources is not None:
         parts.append(_div("sources", ", ".join(str(s) for s in sources)))
     return parts
@@ -114,11 +112,10 @@ def _bullet_list(value: Any) -> bool:
         return False
     for bullet in value:
         if isinstance(bullet, str):
-            if not bullet.strip():
+            if not inline_ok(bullet):
                 return False
-        elif not (isinstance(bullet, dict) and set(bullet) <= {"text", "children"}
-                  and isinstance(bullet.get("text"), str) and bullet["text"].strip()
-                  and (bullet.get("children") in (None, []) or _bullet_list(bullet.get("children")))):
+        elif not (isinstance(bullet, dict) and set(bullet) == {"text", "children"} and inline_ok(bullet["text"])
+                  and _bullet_list(bullet["children"])):
             return False
     return True
 
@@ -142,7 +139,8 @@ def _columns(value: Any) -> str | None:
         return None
     parts = [":::: columns"]
     for column in value:
-        if not (isinstance(column, dict) and set(column) <= {"heading", "bullets"} and _bullet_list(column.get("bullets"))):
+        if not (isinstance(column, dict) and set(column) <= {"heading", "bullets"} and _bullet_list(column.get("bullets"))
+                and ("heading" not in column or heading_ok(column["heading"]))):
             return None
         parts.append("::: column")
         if column.get("heading") is not None:
@@ -169,8 +167,9 @@ def _table(value: Any) -> str | None:
 
 
 def _picture(picture: dict[str, Any]) -> str | None:
-    if not set(picture) <= {"path", "caption", "alt"} or not all(
-            isinstance(v, str) and "\n" not in v and v.strip() == v for v in picture.values()):
+    if not set(picture) <= {"path", "caption", "alt"} or not all(heading_ok(v) and v for v in picture.values()):
+        return None
+    if any(c in picture.get("caption", "") for c in "[]\\"):
         return None
     caption = picture.get("caption", "")
     alt = picture.get("alt")
@@ -185,7 +184,8 @@ def _quote(value: Any) -> str | None:
     if not (isinstance(value, dict) and set(value) <= {"text", "attribution"} and isinstance(value.get("text"), str)):
         return None
     text, attribution = value["text"], value.get("attribution")
-    if not text.strip() or text.lstrip()[:1] in "—–" or (attribution is not None and not str(attribution).strip()):
+    if not inline_ok(text) or text[:1] in "—–~" or text.startswith("-- ") or (
+            attribution is not None and not (heading_ok(attribution) and attribution)):
         return None
     lines = ["> " + line for line in text_lines(text)]
     if attribution is not None:

@@ -35,7 +35,8 @@ def _length(values: list[Any]) -> int:
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     if "\n" in value.rstrip("\n") or value.endswith("\n") and value.strip():
-        if not re.search(r"[ \t]\n|[^\S\n]$|^\s|\n\n\n$", value):
+        # YAML reads NEL and the Unicode line and paragraph separators as line breaks too.
+        if not re.search(r"[ \t]\n|[^\S\n]$|^\s|\n\n\n$|[\x85\u2028\u2029]", value):
             return dumper.represent_scalar(_STR, value, style="|")
     analysis = dumper.analyze_scalar(value)  # type: ignore[attr-defined]
     implicit = dumper.resolve(yaml.ScalarNode, value, (True, False))

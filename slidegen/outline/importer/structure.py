@@ -140,14 +140,18 @@ class Structure:
     def _continue(self, item: ItemDraft, facts: SlideFacts, contents: list[Content]) -> None:
         """Fold a continuation back into the slide it continues (same kind), else keep it as a
         slide of the item."""
-        title, first, previous = item.slides[-1]
-        if len(contents) == 1 and len(previous) >= 1 and previous[-1].kind == contents[0].kind:
+        title, _, previous = item.slides[-1]
+        pictures = {"image", "photos"}
+        if len(contents) == 1 and previous and (previous[-1].kind == contents[0].kind or
+                                                {previous[-1].kind, contents[0].kind} <= pictures):
             merge(previous[-1], contents[0])
         elif contents:
             item.slides.append((title, facts, contents))
 
 
 def merge(into: Content, more: Content) -> None:
+    if into.kind == "image" and more.pictures:
+        into.kind = "photos"   # a template without photo grids shows one photo per slide, continued
     into.paras.extend(more.paras)
     into.left.extend(more.left)
     into.right.extend(more.right)

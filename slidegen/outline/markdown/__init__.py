@@ -61,7 +61,7 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
     if not drafts:
         raise OutlineError("the Markdown outline has no headings; write '# Section' and '## Item' "
                            "headings (see the README's Markdown section)", SourceLocation(file, 1, 1))
-    if not deck.get("title"):
+    if "title" not in deck:
         deck["title"] = _fallback_title(file)
         warnings.append(Diagnostic(f"no deck title (front matter 'title:' or a '% Title' line); using "
                                    f"'{deck['title']}'", SourceLocation(file, 1, 1)))

@@ -57,7 +57,7 @@ class Assembler:
         self.located.value(path, draft.title.where)
         typed = split_number(draft.title.text, roman=False)
         self._check(disagreement(typed, index + 1, "item"), draft.title.where)
-        title = typed.title or self.deck_title
+        title = self.deck_title if draft.implicit else typed.title
         self.located.key(path + ("title",), draft.title.where)
         item: dict[str, Any] = {"title": title}
         slides = []

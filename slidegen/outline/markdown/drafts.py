@@ -40,6 +40,7 @@ class DraftItem:
     title: Text
     slides: list[DraftSlide] = field(default_factory=list)
     todo: Text | None = None
+    implicit: bool = False       # no heading of its own: titled like the deck
 
 
 @dataclass

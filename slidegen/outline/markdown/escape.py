@@ -53,5 +53,32 @@ def fence_for(text: str, char: str = "`") -> str:
 
 
 def heading_text(text: str) -> str:
-    """A title as heading text, on one line."""
-    return " ".join(text.split())
+    """A title as heading text, on one line (a heading cannot hold a line break)."""
+    return text.replace("\r", " ").replace("\n", " ").strip()
+
+
+def inline_ok(text: object) -> bool:
+    """Whether ``text`` can be written as Markdown paragraph or list text and read back as it
+    is: no blank or edge-spaced lines, no line ending in a backslash (it would mark a break)."""
+    if not isinstance(text, str) or not text or "\r" in text:
+        return False
+    return all(line and line == line.strip() and not line.endswith("\\") for line in text.split("\n"))
+
+
+def heading_ok(text: object) -> bool:
+    """Whether ``text`` reads back unchanged as a heading's text."""
+    return isinstance(text, str) and "\n" not in text and "\r" not in text and text == text.strip() and not (
+        text.endswith("#") and (len(text) == 1 or text.rstrip("#")[-1:].isspace()))
+
+
+_FENCE_LINE = re.compile(r"^\s*(?::{3,}|`{3,}|~{3,})")
+
+
+def block_ok(text: object) -> bool:
+    """Whether ``text`` (notes, a todo) reads back unchanged from between ``:::`` fences: no
+    fence-like line, no edge spaces on lines, no leading blank line, at most one final newline."""
+    if not isinstance(text, str) or not text.strip() or "\r" in text or text.startswith("\n"):
+        return False
+    if text.endswith("\n\n") or text[:1].isspace():
+        return False
+    return all(line == line.rstrip() and not _FENCE_LINE.match(line) for line in text.split("\n"))

@@ -46,7 +46,8 @@ def read_metadata(front: FrontMatter | None, title_block: list[tuple[str, int]],
         _title_block(meta, title_block, file, warnings)
     if front is None:
         return meta
-    data, located = yaml_at(front.text, file, front.first_line)
+    # The plugin gives the text without its last line break, which a final "|" block needs.
+    data, located = yaml_at(front.text + "\n", file, front.first_line)
     if data is None:
         return meta
     if not isinstance(data, dict):
@@ -124,7 +125,7 @@ def _set_deck(meta: Metadata, name: str, value: Any, located: Located, old: tupl
         value = _date(value, where or SourceLocation("?"), warnings)
         if value is None:
             return
-    if name == "footer" and value in (None, ""):
+    if meta.marp and name == "footer" and value in (None, ""):
         return  # Marp's empty footer directive: no footer
     if name in meta.deck and where is not None:
         raise OutlineError(f"deck key '{name}' is given twice in the front matter", where)

@@ -66,8 +66,8 @@ class HeadingWalker:
             self.sections.append(DraftSection(None, where))
         return self.sections[-1]
 
-    def _new_item(self, title: Text) -> DraftItem:
-        self.item = DraftItem(title)
+    def _new_item(self, title: Text, implicit: bool = False) -> DraftItem:
+        self.item = DraftItem(title, implicit=implicit)
         self.slide = None
         self._section(title.where).items.append(self.item)
         return self.item
@@ -80,7 +80,7 @@ class HeadingWalker:
             return self._new_item(Text(section.title.text, section.title.where))
         self.warnings.append(Diagnostic("content before the first heading: it becomes an item titled "
                                         "like the deck; start the document with a '#' heading", where))
-        return self._new_item(Text("", where))
+        return self._new_item(Text("", where), implicit=True)
 
     def _ensure_slide(self, where: SourceLocation) -> DraftSlide:
         item = self._ensure_item(where)

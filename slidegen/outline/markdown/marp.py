@@ -76,7 +76,7 @@ class MarpWalker:
             if heading is None:
                 self.warnings.append(Diagnostic("this slide has no heading; it becomes an item titled like "
                                                 "the deck — start it with '# Title'", slide.where))
-            section.items.append(DraftItem(item_title, [slide]))
+            section.items.append(DraftItem(item_title, [slide], implicit=heading is None))
         return [section], title
 
     def _slide(self, page: list[Block]) -> tuple[DraftSlide, Text | None]:
