@@ -197,3 +197,45 @@ def test_an_english_markdown_deck_round_trips_through_pptx(workdir: Path) -> Non
     import_deck(original, workdir / "putnam.yaml")
     build(workdir / "putnam.yaml", workdir / "again.pptx")
     assert dump_pptx(workdir / "again.pptx") == dump_pptx(original)
+
+
+@pytest.fixture(scope="module")
+def awgipc_package(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    folder = tmp_path_factory.mktemp("awgipc-package")
+    (folder / "pyproject.toml").write_text("")
+    shutil.copytree(DECKS, folder / "decks")
+    build(folder / "decks" / "awgipc.yaml", folder / "awgipc.pptx")
+    return (folder / "awgipc.pptx").read_bytes()
+
+
+def test_damaged_packages_import_or_fail_cleanly(awgipc_package: bytes, tmp_path: Path) -> None:
+    """Parts of a real deck in turn removed, truncated, or replaced by junk (the package's own
+    parts, and every third of the others): the import gives an outline that builds, or a
+    slidegen error, never a traceback."""
+    import io
+
+    key = ("[Content_Types].xml", "_rels/.rels", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels",
+           "docProps/core.xml", "ppt/slides/slide1.xml", "ppt/slides/_rels/slide4.xml.rels")
+    with zipfile.ZipFile(io.BytesIO(awgipc_package)) as source:
+        parts = [n for n in source.namelist() if n.endswith((".xml", ".rels"))]
+        names = [n for i, n in enumerate(parts) if n in key or i % 3 == 0]
+        originals = {n: source.read(n) for n in source.namelist()}
+    (tmp_path / "pyproject.toml").write_text("")
+    damages = {"removed": None, "truncated": lambda b: b[: len(b) // 2], "junk": lambda b: b"<a><b></a>\x00",
+               "foreign": lambda b: b'<?xml version="1.0"?><x:y xmlns:x="urn:x"/>'}
+    for n, name in enumerate(names):
+        kind = list(damages)[n % len(damages)]
+        damaged = tmp_path / "damaged.pptx"
+        with zipfile.ZipFile(damaged, "w") as target:
+            for part, data in originals.items():
+                if part != name:
+                    target.writestr(part, data)
+                elif damages[kind] is not None:
+                    target.writestr(part, damages[kind](data))
+        outline = tmp_path / "out.yaml"
+        outline.unlink(missing_ok=True)
+        try:
+            import_deck(damaged, outline)
+        except SlidegenError:
+            continue
+        build(outline, tmp_path / "out.pptx")
