@@ -27,9 +27,6 @@ from .marp import MarpWalker
 from .parser import parse, split_title_block
 from .slides import SlideReader
 
-SUFFIXES = (".md", ".markdown")
-
-
 def read_markdown(text: str, file: str, base_dir: Path | None,
                   warnings: list[Diagnostic]) -> tuple[dict[str, Any], SourceMap]:
     """Outline data and its source map from Markdown ``text`` (shown as ``file`` in messages).
