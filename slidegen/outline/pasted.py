@@ -75,7 +75,7 @@ class _Reader:
 
     def _split(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The text before the first entry, and the entries (kind, title) of the line."""
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str, int]] = []
         parts = len(self.out.parts)
         items = len(self.out.parts[-1].items) if self.out.parts else 0
         position = 0

@@ -38,8 +38,8 @@ def _string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
         # YAML reads NEL and the Unicode line and paragraph separators as line breaks too.
         if not re.search(r"[ \t]\n|[^\S\n]$|^\s|\n\n\n$|[\x85\u2028\u2029]", value):
             return dumper.represent_scalar(_STR, value, style="|")
-    analysis = dumper.analyze_scalar(value)  # type: ignore[attr-defined]
-    implicit = dumper.resolve(yaml.ScalarNode, value, (True, False))
+    analysis = dumper.analyze_scalar(value)
+    implicit = dumper.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     plain = analysis.allow_flow_plain and analysis.allow_block_plain and implicit == _STR and value
     # Double quotes where quoting is needed: a text with ": " or "'" reads more naturally so.
     return dumper.represent_scalar(_STR, value, style=None if plain else '"')

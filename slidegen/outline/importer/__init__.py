@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, OutlineError, OutputError, SourceLocation, display_path
+from ..located import Located
 from ..source import has_vietnamese
 from ..yaml_tree import SourceMap
 from .content import Classifier, SlideFacts
@@ -55,7 +56,8 @@ def read_pptx(source: Path, outline: Path, warnings: list[Diagnostic]) -> Import
     return Imported(data, located.source_map(package.shown), tuple(warnings), tuple(pictures.written))
 
 
-def _outline(deck: DeckRead, shown: str, source: Path, pictures: Pictures, warnings: list[Diagnostic]):
+def _outline(deck: DeckRead, shown: str, source: Path, pictures: Pictures,
+             warnings: list[Diagnostic]) -> tuple[dict[str, Any], Located]:
     classifier = Classifier(shown, warnings)
     facts = [classifier.facts(s) for s in deck.slides]
     text = " ".join(f.title for f in facts) + " ".join(p.text for f in facts for p in f.body_paras)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ...errors import Diagnostic, OutlineError, SourceLocation
 from .package import Package, PartError, qn
 from .shapes import Box, Shape, ShapeReader, placeholder_boxes
@@ -54,7 +56,7 @@ def read_deck(package: Package, warnings: list[Diagnostic]) -> DeckRead:
     if len(entries) > MAX_SLIDES:
         raise OutlineError(f"has {len(entries):,} slides; the limit is {MAX_SLIDES:,}",
                            SourceLocation(package.shown))
-    layouts: dict[str, tuple[str, str, dict]] = {}
+    layouts: dict[str, tuple[str, str, dict[tuple[str, object], Box]]] = {}
     slides = []
     for number, (slide_id, rid) in enumerate(entries, start=1):
         rel = rels.get(rid)
@@ -74,7 +76,7 @@ def read_deck(package: Package, warnings: list[Diagnostic]) -> DeckRead:
 
 
 def _slide(package: Package, part: str, number: int, slide_id: str,
-           layouts: dict[str, tuple[str, str, dict]]) -> SlideRead:
+           layouts: dict[str, tuple[str, str, dict[tuple[str, object], Box]]]) -> SlideRead:
     root = package.xml(part)
     layout_part = package.related(part, "slideLayout")
     name, kind, boxes = layouts.get(layout_part or "", ("", "", {}))
@@ -125,7 +127,7 @@ def _notes(package: Package, part: str) -> str:
     return ""
 
 
-def _sections(presentation) -> list[tuple[str, list[str]]]:
+def _sections(presentation: etree._Element) -> list[tuple[str, list[str]]]:
     found = []
     for section in presentation.iter(qn("p14:section")):
         ids = [s.get("id", "") for s in section.iter(qn("p14:sldId"))]

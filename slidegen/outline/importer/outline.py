@@ -13,10 +13,10 @@ from typing import Any
 from ...errors import Diagnostic
 from ...plan.strings import EN, VI
 from ..located import Located
-from .content import Content, SlideFacts
+from .content import Content, PictureRead, SlideFacts
 from .pictures import Pictures
 from .structure import ItemDraft, SectionDraft
-from .text import bullet_tree, para_text, run_text
+from .text import bullet_tree, para_text
 
 _SOURCE_LINE = re.compile(r"^\[([^\[\]]+)\](?: (.+))?$")
 
@@ -46,7 +46,7 @@ class OutlineWriter:
     def _item(self, draft: ItemDraft, path: tuple[Any, ...]) -> dict[str, Any]:
         self.located.value(path, draft.facts.read.where(self.file))
         item: dict[str, Any] = {"title": draft.title}
-        slides = []
+        slides: list[tuple[dict[str, Any], SlideFacts]] = []
         for own_title, facts, contents in draft.slides:
             for content in contents:
                 slide = self._slide(content, facts)
@@ -156,7 +156,7 @@ class OutlineWriter:
             table["widths"] = [round(100 * w / total, 2) for w in content.widths]
         return {"table": table}
 
-    def _picture(self, picture, facts: SlideFacts) -> dict[str, Any]:
+    def _picture(self, picture: PictureRead, facts: SlideFacts) -> dict[str, Any]:
         out: dict[str, Any] = {}
         path = self.pictures.extract(picture.media, facts.read.number, facts.read.where(self.file))
         if path:
@@ -172,5 +172,3 @@ class OutlineWriter:
 def _key(text: str) -> Any:
     return int(text) if text.isdigit() else text
 
-
-__all__ = ["OutlineWriter", "run_text"]

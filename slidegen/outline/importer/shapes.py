@@ -72,8 +72,9 @@ def paragraphs(tx_body: etree._Element | None, rels: dict[str, Relationship]) ->
             if child.tag in (_RUN, _FIELD):
                 rpr = child.find(qn("a:rPr"))
                 link = None
-                if rpr is not None and rpr.find(qn("a:hlinkClick")) is not None:
-                    rel = rels.get(rpr.find(qn("a:hlinkClick")).get(qn("r:id")) or "")
+                click = rpr.find(qn("a:hlinkClick")) if rpr is not None else None
+                if click is not None:
+                    rel = rels.get(click.get(qn("r:id")) or "")
                     link = rel.target if rel is not None and rel.external else None
                 runs.append(Run(child.findtext(qn("a:t")) or "", _on(rpr, "b"), _on(rpr, "i"), link))
             elif child.tag == _BREAK:
@@ -187,20 +188,22 @@ class ShapeReader:
                 box = (_int(off.get("x"), 0), _int(off.get("y"), 0), _int(ext.get("cx"), 0), _int(ext.get("cy"), 0))
         data = element.find(f"{qn('a:graphic')}/{qn('a:graphicData')}")
         uri = data.get("uri", "") if data is not None else ""
-        if uri.endswith("/table") and data is not None and data.find(qn("a:tbl")) is not None:
-            return self._table(data.find(qn("a:tbl")), name, ph_type, ph_idx, box)
+        tbl = data.find(qn("a:tbl")) if data is not None else None
+        if uri.endswith("/table") and tbl is not None:
+            return self._table(tbl, name, ph_type, ph_idx, box)
         if uri.endswith("/chart"):
             return Shape("chart", name, ph_type, ph_idx, box)
         if uri.endswith("/diagram"):
             return Shape("smartart", name, ph_type, ph_idx, box, paras=self._smartart_text(data))
         return Shape("object", name, ph_type, ph_idx, box)
 
-    def _table(self, tbl: etree._Element, name: str, ph_type, ph_idx, box) -> Shape:
+    def _table(self, tbl: etree._Element, name: str, ph_type: str | None, ph_idx: int | None,
+               box: Box | None) -> Shape:
         shape = Shape("table", name, ph_type, ph_idx, box)
         grid = tbl.find(qn("a:tblGrid"))
         shape.widths = [_int(c.get("w"), 0) for c in grid.findall(qn("a:gridCol"))] if grid is not None else []
         for tr in tbl.findall(qn("a:tr")):
-            row = []
+            row: list[list[Para]] = []
             for tc in tr.findall(qn("a:tc")):
                 if tc.get("hMerge") in ("1", "true") or tc.get("vMerge") in ("1", "true"):
                     shape.merged = True

@@ -235,7 +235,8 @@ class BlockReader:
         i += 1
         while i < len(tokens) and tokens[i].type != closing:
             if tokens[i].type == "list_item_open":
-                item_line = tokens[i].map[0] if tokens[i].map else 0
+                item_map = tokens[i].map
+                item_line = item_map[0] if item_map else 0
                 inner, i = self._blocks(tokens, i + 1, "list_item_close")
                 first = inner[0].where if inner else self.where(item_line)
                 block.items.append(ListItem(first, inner))
@@ -244,7 +245,8 @@ class BlockReader:
         return block, i + 1
 
     def _table(self, tokens: list[Token], i: int) -> tuple[Table, int]:
-        table = Table(self.where(tokens[i].map[0] if tokens[i].map else 0), [], [])
+        table_map = tokens[i].map
+        table = Table(self.where(table_map[0] if table_map else 0), [], [])
         row: list[Cell] | None = None
         in_head = False
         row_line = 0

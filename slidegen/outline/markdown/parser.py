@@ -64,7 +64,7 @@ def _fenced_div(state: StateBlock, start_line: int, end_line: int, silent: bool)
             closed = True
             break
     old_parent, old_max = state.parentType, state.lineMax
-    state.parentType = "container"  # type: ignore[assignment]
+    state.parentType = "container"
     state.lineMax = line
     token = state.push("div_open", "div", 1)
     token.block, token.info, token.markup, token.map = True, opening.group(2), opening.group(1), [start_line, line]

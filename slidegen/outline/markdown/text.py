@@ -103,8 +103,9 @@ def _with_children(text: str, here: Located, children: list[tuple[Bullet, Locate
     located = Located()
     located.graft((), here)
     located.key(("children",), children[0][1].values.get((), here.values[()]))
-    data = {"text": text, "children": []}
+    kids: list[Bullet] = []
+    data: dict[str, Any] = {"text": text, "children": kids}
     for n, (child, where) in enumerate(children):
-        data["children"].append(child)
+        kids.append(child)
         located.graft(("children", n), where)
     return data, located
