@@ -239,3 +239,11 @@ def test_damaged_packages_import_or_fail_cleanly(awgipc_package: bytes, tmp_path
         except SlidegenError:
             continue
         build(outline, tmp_path / "out.pptx")
+
+
+def test_code_lines_slidegen_wrapped_are_joined_back() -> None:
+    from slidegen.outline.importer.outline import code_text
+    from slidegen.outline.importer.shapes import Para, Run
+
+    lines = ["x = 'một dòng rất ", "→ dài'", "for i in range(3):", "    print(i)"]
+    assert code_text([Para(0, (Run(t),)) for t in lines]) == "x = 'một dòng rất dài'\nfor i in range(3):\n    print(i)"

@@ -111,6 +111,8 @@ class Classifier:
             widths = table.widths if len(set(table.widths)) > 1 else []
             out.append(Content("table", rows=table.rows, widths=widths, top=_top(table)[0]))
         bodies = [b for b in facts.bodies if b.text]
+        if slide.layout == "Code" and bodies:   # slidegen's code layout: one line per paragraph
+            return out + [Content("code", paras=bodies[0].paras, top=_top(bodies[0])[0])]
         if slide.layout == "Quote" and bodies:
             quote = Content("quote", paras=bodies[0].paras, top=_top(bodies[0])[0])
             quote.attribution = bodies[1].paras if len(bodies) > 1 else []

@@ -132,6 +132,8 @@ class OutlineWriter:
             return {"timeline": [{"date": d, "title": t, **({"detail": x} if x else {})} for d, t, x in content.events]}
         if kind == "figures":
             return {"figures": [{"value": v, "label": label} for v, label in content.figures]}
+        if kind == "code":
+            return {"code": {"text": code_text(content.paras), "language": None}}
         if kind == "quote":
             quote = {"text": para_text(content.paras)}
             if para_text(content.attribution):
@@ -167,6 +169,22 @@ class OutlineWriter:
         if picture.alt and picture.alt != caption:
             out["alt"] = picture.alt
         return out
+
+
+_WRAPPED = "→ "   # slidegen marks a code line it had to wrap with this at each continuation
+
+
+def code_text(paras: list[Any]) -> str:
+    """Code lines as written: one per paragraph, a wrapped line joined back to the line it continues.
+    (The language the code was coloured by is not in the deck, so it comes back uncoloured.)"""
+    lines: list[str] = []
+    for para in paras:
+        text = para.text
+        if text.startswith(_WRAPPED) and lines:
+            lines[-1] += text[len(_WRAPPED):]
+        else:
+            lines.append(text)
+    return "\n".join(lines)
 
 
 def _key(text: str) -> Any:
