@@ -16,6 +16,7 @@ from . import __version__
 from .commands.authoring import check_command, new_command, schema_command
 from .commands.build import build_command, watch_command
 from .commands.export import export_command
+from .commands.outlines import convert_command, import_command
 from .commands.preview import preview_command
 from .commands.template import template_group
 from .commands.themes import themes_command
@@ -44,8 +45,8 @@ def cli() -> None:
     """Build themed, editable PowerPoint decks from outline files."""
 
 
-for command in (build_command, check_command, export_command, new_command, preview_command, schema_command,
-                template_group, themes_command, watch_command):
+for command in (build_command, check_command, convert_command, export_command, import_command, new_command,
+                preview_command, schema_command, template_group, themes_command, watch_command):
     cli.add_command(command)
 
 

@@ -17,7 +17,7 @@ from .batch import internal_error
 from .errors import SlidegenError
 from .project import project_root
 
-WATCHED_SUFFIXES = {".yaml", ".yml", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
+WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".markdown", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
                     ".tiff", ".pptx", ".potx"}
 
 

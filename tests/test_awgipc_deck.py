@@ -15,8 +15,8 @@ from slidegen.render.dump import dump_pptx
 SECTION_I = ["Cơ chế hợp tác", "Nhóm AWGIPC", "Chủ tịch Nhóm AWGIPC",
              "Sự tham gia của Việt Nam trong Nhóm AWGIPC"]
 SECTION_II = ["Công tác chuẩn bị", "Nhiệm vụ của Nhóm Trợ lý Chủ tịch",
-              "Việt Nam chính thức đảm nhận vai trò Chủ tịch",
-              "Các cuộc họp/sự kiện do Chủ tịch chủ trì, đồng chủ trì", "Các kết quả đạt được",
+              "Việt Nam chính thức đảm nhận vai trò Chủ tịch Nhóm AWGIPC",
+              "Các Cuộc họp/sự kiện do Chủ tịch chủ trì, đồng chủ trì trong nhiệm kỳ", "Các kết quả đạt được",
               "Các yếu tố đóng góp cho sự thành công", "Việt Nam chuyển giao vai trò Chủ tịch",
               "Một số hình ảnh"]
 

@@ -12,16 +12,27 @@ from .options import allow_outside_option, template_options, theme_options
 
 
 @click.command("new", epilog="""\b
-Example:
-  slidegen new demo && slidegen build decks/demo.yaml""")
+Examples:
+  slidegen new demo && slidegen build decks/demo.yaml
+  slidegen new demo --format md                  # decks/demo.md
+  slidegen new awgipc-2 --from noi-dung.txt      # every part and item of a pasted outline""")
 @click.argument("name")
 @click.option("--folder", type=click.Path(path_type=Path, file_okay=False), default=Path("decks"),
-              show_default=True, help="Where to write NAME.yaml.")
-def new_command(name: str, folder: Path) -> None:
-    """Write a commented starter outline, decks/NAME.yaml, showing every slide kind."""
-    from ..outline.starter import create_starter
+              show_default=True, help="Where to write the outline.")
+@click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help='A text file holding a pasted "Nội dung" outline (I. part, 1. item, …).')
+@click.option("--format", "fmt", type=click.Choice(["yaml", "md"]), default="yaml", show_default=True,
+              help="Write YAML (NAME.yaml) or Markdown (NAME.md).")
+def new_command(name: str, folder: Path, source: Path | None, fmt: str) -> None:
+    """Write a starter outline, decks/NAME.yaml (or .md): every slide kind commented, or every
+    part and item of a pasted outline with a todo on each. Never overwrites a file."""
+    from ..outline.starter import create_from_pasted, create_starter
 
-    path = run_or_exit(lambda: create_starter(name, folder))
+    if source is None:
+        path = run_or_exit(lambda: create_starter(name, folder, fmt))
+    else:
+        path, warnings = run_or_exit(lambda: create_from_pasted(name, source, folder, fmt))
+        print_warnings(warnings)
     click.echo(f"{path}  (build it with: slidegen build {path})")
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 @click.command("build", epilog="""\b
 Examples:
   slidegen build decks/awgipc.yaml                 # → build/awgipc.pptx
+  slidegen build talk.md                           # Markdown, pandoc or Marp style
   slidegen build decks/awgipc.yaml -o awgipc.pptx  # choose the output file
   slidegen build decks/awgipc.yaml --report        # a table of what was decided per slide
   slidegen build decks/*.yaml -j 2                 # several decks, two at a time

@@ -1,4 +1,8 @@
-"""Loading an outline file: bytes → text → located data → includes → templates → typed model."""
+"""Loading an outline file: bytes → text → located data → includes → templates → typed model.
+
+The file's suffix picks the reader (YAML, or Markdown for .md and .markdown); both give the same
+plain data and SourceMap, so everything after this point is the same for either.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from .source import read_text
 from .validate import validate_outline
 from .variables import collect_variables
 from .yaml_tree import parse_yaml
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,15 @@ def has_templates(node: Any) -> bool:
     return False
 
 
+def parse_outline(path: Path, text: str, shown: str, warnings: list[Diagnostic]) -> tuple[Any, SourceMap]:
+    """The plain data and source map of an outline file's text, read by the reader its suffix names."""
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from .markdown import read_markdown  # markdown-it loads only for Markdown outlines
+
+        return read_markdown(text, shown, path.resolve().parent, warnings)
+    return parse_yaml(text, shown)
+
+
 def load_outline(path: Path | str, variables: Mapping[str, Any] | None = None,
                  data_files: Mapping[str, Any] | None = None) -> LoadedOutline:
     """Read, parse, expand and validate an outline; raise OutlineError naming file:line:col.
@@ -58,7 +73,7 @@ def load_outline(path: Path | str, variables: Mapping[str, Any] | None = None,
     warnings: list[Diagnostic] = []
     inputs: list[Path] = [path.resolve()]
     text = read_text(path, warnings)
-    data, source_map = parse_yaml(text, shown)
+    data, source_map = parse_outline(path, text, shown, warnings)
     base_dir = path.resolve().parent
     project = project_root(base_dir)
     data, source_map = expand_includes(data, source_map, path, project, warnings, inputs)

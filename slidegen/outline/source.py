@@ -132,6 +132,12 @@ def _guess_encoding(data: bytes) -> str:
     return ""
 
 
+def has_vietnamese(text: str) -> bool:
+    """Whether ``text`` holds a letter only Vietnamese uses (ă, đ, ơ, ạ …): how readers of
+    foreign files (pandoc Markdown, pasted outlines) tell a Vietnamese text from an English one."""
+    return any(_is_vietnamese_letter(ch) for ch in text)
+
+
 def _is_vietnamese_letter(ch: str) -> bool:
     return ch in "ăâđêôơưĂÂĐÊÔƠƯ" or (
         "\u1ea0" <= ch <= "\u1ef9")  # Latin Extended Additional: Ạ … ỹ
