@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, OutlineError
-from ...source import SourceLocation
+from ...source import SourceLocation, SourceMap
 from ..source import has_vietnamese
-from ...source import SourceMap
 from .assemble import Assembler
 from .blocks import BlockReader, FrontMatter
 from .frontmatter import DECK_KEYS, read_metadata
@@ -27,6 +26,7 @@ from .headings import HeadingWalker
 from .marp import MarpWalker
 from .parser import parse, split_title_block
 from .slides import SlideReader
+
 
 def read_markdown(text: str, file: str, base_dir: Path | None,
                   warnings: list[Diagnostic]) -> tuple[dict[str, Any], SourceMap]:
