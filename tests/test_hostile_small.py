@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import soffice
-from hostile import HEAD, assert_one_error, run_cli
+from hostile import HEAD, assert_one_error, peak_memory_of, run_cli
 
 MARKUP = "[bold red]Tiêu đề[/] [/]"
 
@@ -99,3 +99,43 @@ def test_real_libreoffice_on_a_broken_deck_is_an_error_despite_an_old_pdf(workdi
     run = run_cli(["preview", "deck.pptx", "-o", "preview", "--timeout", "120"], workdir)
     assert run.exit_code == 1, run.output
     assert run.lines[-1].startswith("error: LibreOffice could not convert deck.pptx"), run.output
+
+
+def _sections(count: int) -> dict:
+    return {"deck": {"title": "T", "agenda": {"repeat": True}},
+            "sections": [{"title": f"Phần {s}", "items": [{"title": f"Mục {s}", "slides": [{"bullets": ["a"]}]}]}
+                         for s in range(count)]}
+
+
+def _agenda_lines(deck_slides: tuple, name: str = "agenda") -> list[list[str]]:
+    return [[p.text for p in slide.content.body.paras] for slide in deck_slides if slide.kind == name]
+
+
+def test_a_repeated_agenda_of_500_sections_stays_linear() -> None:
+    """Every section listed before every section would be 250,000 lines and thousands of slides;
+    a repeated agenda shows a window of seven neighbours, so the deck grows with its sections."""
+    result = peak_memory_of(
+        "import time, slidegen\n"
+        "started = time.perf_counter()\n"
+        f"deck = slidegen.plan({_sections(500)!r})\n"
+        "agendas = [s for s in deck.slides if s.kind == 'agenda']\n"
+        "RESULT = {'slides': len(deck.slides), 'agendas': len(agendas), 'seconds': time.perf_counter() - started,\n"
+        "          'longest': max(len(s.content.body.paras) for s in agendas[-499:])}\n")
+    # title + the full agenda (split over a few slides) + 499 repeats + 500 dividers + 500 items + closing
+    full_agenda_slides = result["agendas"] - 499
+    assert 1 < full_agenda_slides <= 150    # 1,000 lines at about ten a slide
+    assert result["slides"] == 1 + result["agendas"] + 500 + 500 + 1
+    assert result["longest"] <= 7 + 1 + 2      # seven sections, the current one's item, two "…"
+    assert result["seconds"] < 20 and result["rss_mib"] < 400, result
+
+
+def test_a_repeated_agenda_windows_its_sections_around_the_current_one() -> None:
+    import slidegen
+
+    lines = _agenda_lines(slidegen.plan(_sections(20)).slides)
+    repeat_before_10 = lines[-10]   # the repeats are for sections 1..19; section 10's is 10th from the end
+    assert repeat_before_10 == ["…", "VIII. Phần 7", "IX. Phần 8", "X. Phần 9", "XI. Phần 10", "1. Mục 10",
+                                "XII. Phần 11", "XIII. Phần 12", "XIV. Phần 13", "…"]
+    assert lines[-1][-2:] == ["XX. Phần 19", "1. Mục 19"] and lines[-1][0] == "…"   # clamped at the end
+    short = _agenda_lines(slidegen.plan(_sections(3)).slides)
+    assert short[-1] == ["I. Phần 0", "II. Phần 1", "III. Phần 2", "1. Mục 2"]  # few sections: all listed
