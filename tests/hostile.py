@@ -34,6 +34,10 @@ def snapshot(folder: Path) -> dict[str, str]:
     for path in sorted(folder.rglob("*")):
         if path.is_symlink():
             found[str(path.relative_to(folder))] = "link→" + str(path.readlink())
+        elif path.is_file() and path.stat().st_size > 64 * 1024 * 1024:
+            # a sparse stand-in for a huge input: hashing it would read gigabytes of zeros
+            stat = path.stat()
+            found[str(path.relative_to(folder))] = f"{stat.st_size} bytes, modified {stat.st_mtime_ns}"
         elif path.is_file():
             found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
         elif not path.is_dir():

@@ -40,6 +40,10 @@ def _box(value: Box) -> Box:
 Hex = Annotated[str, Meta("A colour as 6 hex digits.", "0B2E59", parse=_hex)]
 Points = Annotated[float, Meta("Points.", 18, gt=0, le=MAX_POINTS)]
 Inches = Annotated[float, Meta("Inches.", 0.3, ge=0, le=100)]
+#: Windows keeps a font's name in 32 characters with the terminator (LOGFONT's lfFaceName): a
+#: longer name never matches an installed font, and an empty one is a typing slip.
+FONT_NAME = r"[^\x00-\x1f]{1,31}"
+FONT_HINT = "a font name of 1 to 31 characters"
 BoxField = Annotated[Box, Meta("[left, top, width, height] in inches.", [0.6, 1.65, 12.13, 5.15], parse=_box)]
 
 
@@ -65,10 +69,11 @@ class Colors(Model):
 class Fonts(Model):
     noun: ClassVar[str] = "fonts"
 
-    major: Annotated[str, Meta("Heading font (theme +mj-lt).", "Arial")]
-    minor: Annotated[str, Meta("Body font (theme +mn-lt).", "Arial")]
+    major: Annotated[str, Meta("Heading font (theme +mj-lt).", "Arial", pattern=FONT_NAME,
+                               pattern_hint=FONT_HINT)]
+    minor: Annotated[str, Meta("Body font (theme +mn-lt).", "Arial", pattern=FONT_NAME, pattern_hint=FONT_HINT)]
     mono: Annotated[str, Meta("Monospace font for code (named on each run: themes have no code font).",
-                              "Courier New")] = "Courier New"
+                              "Courier New", pattern=FONT_NAME, pattern_hint=FONT_HINT)] = "Courier New"
 
 
 @model

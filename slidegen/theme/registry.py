@@ -149,17 +149,16 @@ def _on_slide(box: Box, theme: Theme, slack: float = 0.01) -> bool:
 
 
 def _check_logo(path: Path, has_box: bool, where: SourceLocation) -> None:
-    from PIL import Image
+    """A logo is held to the same limits as any picture, and is PNG or JPEG (a master's logo is
+    shown on every slide: a format some viewers skip would leave a hole on all of them)."""
+    from ..pictures import PictureRefused, check_picture
 
     if not has_box:
         raise ThemeError("a theme with a 'logo' needs a 'logo_box': [left, top, width, height] in inches", where)
     try:
-        with Image.open(path) as image:
-            fmt = image.format
-    except Exception as exc:  # Pillow raises many types for broken files
-        raise ThemeError(f"logo {path.name} is not a readable picture ({exc})", where) from None
-    if fmt not in ("PNG", "JPEG"):
-        raise ThemeError(f"logo {path.name} is {fmt}; use PNG or JPEG", where)
+        check_picture(path, frozenset({"PNG", "JPEG"}))
+    except PictureRefused as refused:
+        raise ThemeError(f"logo {path.name} {refused}", where) from None
 
 
 def _find_logo(name: str, theme_dirs: list[Path], search_from: Path | None,

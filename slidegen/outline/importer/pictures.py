@@ -8,12 +8,11 @@ show everywhere are carried (PNG, JPEG, GIF, BMP, TIFF), checked as a build chec
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from ...errors import Diagnostic
+from ...pictures import MAX_IMAGE_BYTES, PictureRefused, check_picture
 from ...source import SourceLocation
-from ...plan.assets import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, SUPPORTED_FORMATS
 from .package import Package, PartError
 
 _SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif"}
@@ -70,15 +69,7 @@ class Pictures:
 
 def _format(data: bytes) -> str | None:
     """Pillow's format name when ``data`` is a sound picture slidegen can place, else None."""
-    from PIL import Image
-
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            fmt = image.format or ""
-            if fmt not in SUPPORTED_FORMATS or image.size[0] * image.size[1] > MAX_IMAGE_PIXELS:
-                return None
-            image.verify()
-    except Exception:  # noqa: BLE001 - Pillow raises many types for what it cannot read
+        return check_picture(data)
+    except PictureRefused:
         return None
-    return fmt
