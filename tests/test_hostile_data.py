@@ -132,3 +132,21 @@ RESULT = {"seconds": time.perf_counter() - started, "output": result.output, "co
     slides = int(measured["output"].split("(")[1].split()[0])
     assert slides > 70   # a thousand rows make about 80 slides
     assert measured["seconds"] < 5 and measured["rss_mib"] < 150, measured
+
+
+def test_a_long_table_is_measured_once_per_row_not_once_per_shrink_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shrinking helps only a table that then fits one slide: each smaller size is tried on the
+    rows a slide could hold, and only the split measures every row."""
+    import slidegen
+    from slidegen.plan import measure
+
+    calls = []
+    real = measure.layout_paragraph
+    monkeypatch.setattr(measure, "layout_paragraph", lambda *a, **k: calls.append(1) or real(*a, **k))
+    rows = [[f"Dòng {i}", f"giá trị {i * 7}", str(i)] for i in range(1_000)]
+    deck = slidegen.plan({"deck": {"title": "T"}, "sections": [{"title": "A", "items": [
+        {"title": "x", "slides": [{"table": {"header": ["a", "b", "c"], "rows": rows}}]}]}]})
+    pieces = [s for s in deck.slides if s.kind == "table"]
+    assert sum(len(p.content.rows) for p in pieces) == 1_000 and len(pieces) > 50
+    cells = 3 * 1_001
+    assert cells <= len(calls) < 1.2 * cells, len(calls)   # was nine measurements per cell

@@ -10,6 +10,7 @@ scheme colours still follow a theme change in PowerPoint.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
@@ -76,11 +77,20 @@ def row_height(cells: Cells, widths_pt: list[float], font: str, size: float, lin
     return tallest + 2 * CELL_MARGIN_Y
 
 
-def _heights(table: TableContent, theme: "Theme", width_pt: float, size: float) -> tuple[float, list[float]]:
+def _heights(table: TableContent, theme: "Theme", width_pt: float, size: float,
+             limit: float = math.inf) -> tuple[float, list[float]] | None:
+    """Header and row heights (pt) at ``size``; None as soon as they pass ``limit``, so a shrink
+    trial of a long table measures only the rows that could fit on a slide, not every row."""
     widths = [width_pt * f for f in table.widths]
     font, spacing = theme.fonts.minor, theme.body.line_spacing
-    header = row_height(table.header, widths, font, size, spacing, bold=True)
-    return header, [row_height(row, widths, font, size, spacing) for row in table.rows]
+    used = header = row_height(table.header, widths, font, size, spacing, bold=True)
+    rows = []
+    for row in table.rows:
+        rows.append(row_height(row, widths, font, size, spacing))
+        used += rows[-1]
+        if used > limit:
+            return None
+    return header, rows
 
 
 def fit_table(table: TableContent, theme: "Theme", box: ms.Box, ctx: "PlanContext",
@@ -91,12 +101,15 @@ def fit_table(table: TableContent, theme: "Theme", box: ms.Box, ctx: "PlanContex
     available = box.height_pt
     trial = size
     while trial >= floor_size - 1e-6:
-        header, rows = _heights(table, theme, box.width_pt, trial)
-        if header + sum(rows) <= available:
+        fitted = _heights(table, theme, box.width_pt, trial, limit=available)
+        if fitted is not None:
+            header, rows = fitted
             return [dataclasses.replace(table, size_pt=trial, row_heights=(header, *rows))]
         trial = round(trial - 0.5, 2)
     # Split at full size between rows, repeating the header on every piece.
-    header, rows = _heights(table, theme, box.width_pt, size)
+    measured = _heights(table, theme, box.width_pt, size)
+    assert measured is not None   # no limit: every row is measured
+    header, rows = measured
     pieces: list[TableContent] = []
     start, used = 0, header
     for i, height in enumerate(rows):
