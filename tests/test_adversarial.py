@@ -29,6 +29,52 @@ def test_control_characters_are_removed_with_a_warning(workdir: Path) -> None:
     assert "dòngmột" in dump_pptx(workdir / "build" / "o.pptx")
 
 
+
+# Keys whose values are names, not author text: a poisoned value would be refused, not cleaned.
+_NAMES = {"theme", "language", "languages", "layout", "type", "date", "path", "template", "format",
+          "number_format", "direction", "align", "lang", "style", "axis", "legend", "labels"}
+_POISON = "\x0b\x01\ufffe\ud800"
+
+
+def _poison(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: v if k in _NAMES else _poison(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v) for v in value]
+    return value + _POISON if isinstance(value, str) else value
+
+
+def test_every_text_of_every_kind_is_cleaned_whatever_its_route(workdir: Path) -> None:
+    """Data from Python skips the file reader's cleaning: every string of every kind (titles,
+    cells, captions, labels, code, notes, metadata, sources) carries characters XML cannot hold,
+    and the deck is still valid, holds none of them, and says so once per string."""
+    import io
+    import zipfile
+
+    import yaml
+
+    import slidegen
+    from conftest import assert_valid_pptx
+    from slidegen.outline.starter import create_starter
+
+    data = yaml.safe_load(create_starter("every-kind", workdir / "decks").read_text(encoding="utf-8"))
+    poisoned = _poison(data)
+    assert isinstance(poisoned, dict)
+    poisoned["deck"]["sources"] = {"1": "Nguồn\x0b\x02 một"}
+    poisoned["sections"][0]["items"][0]["slides"][0]["sources"] = [1]
+    deck = slidegen.plan(poisoned)
+    blob = deck.to_bytes()
+    assert_valid_pptx(io.BytesIO(blob))
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        for name in archive.namelist():
+            part = archive.read(name)
+            for bad in ("\x0b", "\x01", "\x02", "\ufffe"):
+                assert bad.encode() not in part, f"{bad!r} in {name}"
+    removed = [w for w in deck.warnings if "control character" in w.message]
+    where = {str(w.location) for w in removed}
+    assert len(removed) > 40 and {"deck.title", "deck.organisation", "deck.sources.1"} <= where, where
+    assert "Nguồn một" in "\n".join(s.notes for s in deck.slides)
+
 @requires_libreoffice
 def test_a_500_character_word_is_wrapped_not_overflowing(workdir: Path) -> None:
     """A word longer than a line is broken between letters; LibreOffice draws every piece inside

@@ -58,10 +58,11 @@ class TitleKind(SlideKind):
                                     "diapositive de titre"), required=True, title_type="ctrTitle"),)
 
     def planned(self, ctx: "PlanContext", deck: "DeckMeta") -> PlannedSlide:
-        meta = [t for t in (deck.organisation, ctx.strings.date(deck.date) if deck.date else None) if t]
+        meta = [(t, ("deck", key)) for key, t in (("organisation", deck.organisation),
+                                                  ("date", ctx.strings.date(deck.date) if deck.date else None)) if t]
         content = HeadingContent(
             subtitle=ctx.line(deck.subtitle, ("deck", "subtitle")),
-            meta=TextBlock(tuple(ctx.para(t, ("deck",), bullet=False) for t in meta)) if meta else None)
+            meta=TextBlock(tuple(ctx.para(t, path, bullet=False) for t, path in meta)) if meta else None)
         return PlannedSlide(self.name, ctx.text(deck.title, ("deck", "title")), content, footers=False,
                             source=("deck",))
 
