@@ -87,3 +87,16 @@ def test_every_supported_image_type_is_packaged_with_its_content_type(workdir: P
         types = archive.read("[Content_Types].xml").decode()
     assert len(media) == 1  # the same picture twice is stored once
     assert f"image/{ {'jpg': 'jpeg', 'tiff': 'tiff'}.get(suffix, suffix) }" in types
+
+
+def test_the_readme_table_names_every_slide_kind() -> None:
+    """A kind registered in slidegen.kinds and missing from the README's table of content keys
+    is a kind no reader of the README can find."""
+    import re
+
+    from slidegen.kinds import CONTENT_KEYS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("A slide's kind follows from its content key:", 1)[1].split("\n\n", 2)[1]
+    listed = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert listed == list(CONTENT_KEYS)
