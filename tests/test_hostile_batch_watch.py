@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import HEAD, run_cli
+from hostile import HEAD, run_cli, wait_until
 
 GOOD = HEAD + "          - bullets: [a]\n"
 BAD_TEMPLATE = HEAD + "          - bullets: [\"{{ 1 / 0 }}\"]\n"
@@ -117,7 +117,7 @@ def test_watch_reports_a_failing_edit_and_keeps_the_last_good_deck(workdir: Path
     thread = threading.Thread(target=watch, args=(outline, target, rebuild, events.append, stop), daemon=True)
     thread.start()
     try:
-        _wait(lambda: len(events) >= 1)
+        wait_until(lambda: len(events) >= 1)
         assert events[0].ok
         good = target.read_bytes()
         for edit, expected in ((BAD_TEMPLATE, "w.yaml:8:23: template error: division by zero"),
@@ -129,22 +129,15 @@ def test_watch_reports_a_failing_edit_and_keeps_the_last_good_deck(workdir: Path
                 unexpected.set()
             time.sleep(0.3)
             outline.write_text(edit, encoding="utf-8")
-            _wait(lambda: len(events) > count)
+            wait_until(lambda: len(events) > count)
             assert not events[-1].ok and expected in events[-1].message, events[-1]
             assert target.read_bytes() == good
         assert thread.is_alive()   # still watching
         unexpected.clear()
         count = len(events)
         outline.write_text(GOOD.replace("[a]", "[Cuối]"), encoding="utf-8")
-        _wait(lambda: len(events) > count)
+        wait_until(lambda: len(events) > count)
         assert events[-1].ok and "Cuối" in dump_pptx(target)
     finally:
         stop.set()
         thread.join(timeout=5)
-
-
-def _wait(condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the watcher"
-        time.sleep(0.05)

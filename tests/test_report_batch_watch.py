@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import DECKS
+from hostile import wait_until
 from pptx_facts import slides
 from slidegen.__main__ import cli
 
@@ -68,27 +69,20 @@ def test_watch_rebuilds_after_an_edit_and_keeps_the_last_good_deck(workdir: Path
     thread = threading.Thread(target=watch, args=(outline, target, rebuild, events.append, stop), daemon=True)
     thread.start()
     try:
-        _wait(lambda: len(events) >= 1)
+        wait_until(lambda: len(events) >= 1)
         assert events[0].ok and "Trước" in dump_pptx(target)
         time.sleep(0.5)
         outline.write_text(SIMPLE.format(title="Sau"), encoding="utf-8")
-        _wait(lambda: len(events) >= 2)
+        wait_until(lambda: len(events) >= 2)
         assert events[-1].ok and "Sau" in dump_pptx(target)
         good = target.read_bytes()
         outline.write_text("deck: [broken\n", encoding="utf-8")
-        _wait(lambda: len(events) >= 3)
+        wait_until(lambda: len(events) >= 3)
         assert not events[-1].ok and "invalid YAML" in events[-1].message
         assert target.read_bytes() == good
     finally:
         stop.set()
         thread.join(timeout=5)
-
-
-def _wait(condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the watcher"
-        time.sleep(0.05)
 
 
 def test_stress_report_shows_continuations_and_font_scales(tmp_path: Path) -> None:
