@@ -66,7 +66,9 @@ def _chart_type(spec: ChartSpec) -> Any:
     return _TYPES[(spec.type, spec.grouping)]
 
 
-class _CategoryWorkbook(CategoryWorkbookWriter):
+class _StampedWriter:
+    """A workbook writer that dates the workbook with the build's stamp."""
+
     stamp = _dt.datetime(1980, 1, 1)
 
     @contextlib.contextmanager
@@ -75,36 +77,34 @@ class _CategoryWorkbook(CategoryWorkbookWriter):
             yield opened
 
 
-class _XyWorkbook(XyWorkbookWriter):
-    stamp = _dt.datetime(1980, 1, 1)
-
-    @contextlib.contextmanager
-    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-        with _stamped_workbook(xlsx_file, self.stamp) as opened:
-            yield opened
+class _CategoryWorkbook(_StampedWriter, CategoryWorkbookWriter):
+    pass
 
 
-class _CategoryData(CategoryChartData):
+class _XyWorkbook(_StampedWriter, XyWorkbookWriter):
+    pass
+
+
+class _StampedData:
     """Chart data whose workbook carries the build's date (python-pptx 1.0 asks the chart data
     for its workbook writer)."""
 
     stamp = _dt.datetime(1980, 1, 1)
+    writer: Any = None   # the workbook writer class of the mixed-in chart data
 
     @property
     def _workbook_writer(self) -> Any:
-        writer = _CategoryWorkbook(self)
+        writer = self.writer(self)
         writer.stamp = self.stamp
         return writer
 
 
-class _XyData(XyChartData):
-    stamp = _dt.datetime(1980, 1, 1)
+class _CategoryData(_StampedData, CategoryChartData):
+    writer = _CategoryWorkbook
 
-    @property
-    def _workbook_writer(self) -> Any:
-        writer = _XyWorkbook(self)
-        writer.stamp = self.stamp
-        return writer
+
+class _XyData(_StampedData, XyChartData):
+    writer = _XyWorkbook
 
 
 @contextlib.contextmanager
