@@ -1,0 +1,256 @@
+"""The direct writer gives python-pptx's bytes for every deck it covers, valid, without loading
+python-pptx, lxml or Pillow; every other deck falls back to python-pptx, whole."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DECKS, REPO, assert_valid_pptx
+from pptx_facts import slides as slide_facts
+from slidegen import plan
+from slidegen.api import Deck
+from slidegen.render.direct.dom import Unsupported
+from slidegen.render.writer import render_deck
+
+sys.path.insert(0, str(REPO / "bench"))
+from make_deck import outline as generated_outline  # noqa: E402
+
+
+def _render(deck: Deck, writer: str) -> bytes:
+    buffer = io.BytesIO()
+    render_deck(deck.planned, deck.theme, buffer, deck.template, deck.layout_overrides or None, writer=writer)  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def assert_same_and_valid(deck: Deck, folder: Path, validate: bool = True) -> bytes:
+    """Both writers give the same bytes (the direct writer must cover the deck), and they are a
+    schema-valid deck."""
+    direct = _render(deck, "direct")
+    reference = _render(deck, "pptx")
+    if direct != reference:
+        from slidegen.render.dump import dump_pptx
+
+        assert dump_pptx(io.BytesIO(direct)) == dump_pptx(io.BytesIO(reference))
+        assert direct == reference
+    if validate:
+        path = folder / "direct.pptx"
+        path.write_bytes(direct)
+        assert_valid_pptx(path)
+    return direct
+
+
+def _write(folder: Path, data: dict, name: str = "o.yaml") -> Path:
+    (folder / "pyproject.toml").write_text("")
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("theme", ["formal", "dark", "minimal"])
+def test_awgipc_in_every_built_in_theme(theme: str, tmp_path: Path) -> None:
+    deck = plan(DECKS / "awgipc.yaml", theme=theme)
+    assert_same_and_valid(deck, tmp_path)
+    facts = slide_facts(tmp_path / "direct.pptx")
+    assert [f.title for f in facts] == [s.title for s in deck.slides] and len(facts) == 20
+    assert sum(1 for f in facts if f.notes) == sum(1 for s in deck.slides if s.notes) > 5
+
+
+def test_stress_deck(tmp_path: Path) -> None:
+    assert_same_and_valid(plan(REPO / "tests" / "decks" / "stress.yaml"), tmp_path)
+
+
+def test_every_kind_starter(workdir: Path) -> None:
+    from slidegen.outline.starter import create_starter
+
+    deck = plan(create_starter("every-kind", workdir / "decks"))
+    assert {s.kind for s in deck.slides} >= {"title", "agenda", "section", "bullets", "columns", "table", "timeline",
+                                              "figures", "quote", "image", "photos", "closing"}
+    assert_same_and_valid(deck, workdir)
+
+
+@pytest.mark.parametrize("items", [40, 100, 1000])
+def test_generated_decks(items: int, tmp_path: Path) -> None:
+    deck = plan(_write(tmp_path, generated_outline(items, 5, 8)))
+    assert len(deck.slides) == items + -(-items // 20) + 1
+    assert_same_and_valid(deck, tmp_path, validate=items < 1000)
+
+
+def test_layout_overrides_and_a_table_drawn_without_its_placeholder(tmp_path: Path) -> None:
+    """A theme without a table box compiles a table layout without a table placeholder: the
+    table is drawn (with a link in a cell); quote and code slides go where deck.layouts says."""
+    folder = tmp_path / "themes" / "flat"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("extends: minimal\nname: flat\ndescription: F\nlayouts:\n  table:\n"
+                                       "    content: null\n", encoding="utf-8")
+    data = {"deck": {"title": "Ghi đè bố cục", "date": "2022-03-04", "footer": "Cục", "theme": "themes/flat",
+                     "layouts": {"quote": "Title and Content", "code": "Title and Content"}},
+            "sections": [{"title": "Phần", "items": [
+                {"title": "Bảng vẽ", "slides": [{"table": {"header": ["A", "B"],
+                                                            "rows": [["1", "[x](https://a.vn)"], ["3", "4"]]}}]},
+                {"title": "Trích", "slides": [{"quote": {"text": "Câu nói", "attribution": "Ai đó"}},
+                                              {"code": "x = 1 & 2"}]}]}]}
+    deck = plan(_write(tmp_path, data))
+    data_bytes = assert_same_and_valid(deck, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(data_bytes)) as archive:
+        table_slide = archive.read("ppt/slides/slide4.xml").decode()
+    frame = re.search(r'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="(\d+)" name="Table (\d+)"/>.*?</p:graphicFrame>',
+                      table_slide)
+    assert frame is not None and int(frame.group(2)) == int(frame.group(1)) - 1 and "<p:ph" not in frame.group(0)
+    assert "a.vn" not in table_slide and "<a:hlinkClick" in frame.group(0)
+    assert _render(deck, "auto") == data_bytes
+
+
+def test_a_theme_folder_with_a_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "themes" / "house"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (300, 100), (10, 40, 90)).save(folder / "logo.png")
+    (folder / "theme.yaml").write_text("extends: dark\nname: house\ndescription: H\nlogo: logo.png\n"
+                                       "logo_box: [11.0, 0.35, 1.7, 0.6]\n", encoding="utf-8")
+    data = {"deck": {"title": "Có logo", "theme": "themes/house"},
+            "sections": [{"title": "Phần", "items": [{"title": "Ý", "slides": [{"bullets": ["một", "hai"]}]}]}]}
+    assert_same_and_valid(plan(_write(tmp_path, data)), tmp_path)
+
+
+def test_pictures_charts_and_house_templates_fall_back_to_python_pptx(every_kind: Path, tmp_path: Path) -> None:
+    with_picture = plan(every_kind)
+    charts = plan(DECKS / "charts.yaml")
+    for deck in (with_picture, charts):
+        with pytest.raises(Unsupported):
+            _render(deck, "direct")
+        assert _render(deck, "auto") == _render(deck, "pptx")
+    from pptx import Presentation
+
+    template = io.BytesIO()
+    Presentation().save(template)
+    house = plan(DECKS / "awgipc.yaml", template=template.getvalue())
+    assert house.template is not None
+    with pytest.raises(Unsupported):
+        _render(house, "direct")
+    assert _render(house, "auto") == _render(house, "pptx")
+
+
+_NO_HEAVY_IMPORTS = """
+import io, json, sys
+from slidegen import build, plan
+deck = plan(sys.argv[1])
+data, layouts = deck.render()
+build(sys.argv[1], sys.argv[2])
+print(json.dumps({"loaded": sorted(m for m in ("pptx", "PIL", "lxml") if m in sys.modules), "bytes": len(data)}))
+"""
+
+
+def test_a_covered_deck_renders_without_python_pptx_pillow_or_lxml(tmp_path: Path) -> None:
+    source = _write(tmp_path, generated_outline(40, 5, 8))
+    result = subprocess.run([sys.executable, "-c", _NO_HEAVY_IMPORTS, str(source), str(tmp_path / "o.pptx")],
+                            capture_output=True, text=True, check=True, cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert report["loaded"] == [] and report["bytes"] > 10000
+    assert (tmp_path / "o.pptx").read_bytes() == _render(plan(source), "pptx")
+
+
+def test_direct_template_reading_matches_python_pptx() -> None:
+    """The layouts the direct writer reads (names, types, placeholders with inherited boxes)
+    are the ones python-pptx reads from the same compiled template, so both map alike."""
+    from pptx import Presentation
+
+    from slidegen.render.direct.template import compiled
+    from slidegen.render.template import compile_template
+    from slidegen.render.template.mapping import map_layouts, read_layouts
+    from slidegen.theme.registry import load_theme
+
+    for name in ("formal", "dark", "minimal"):
+        theme = load_theme(name, DECKS, [])
+        expected = read_layouts(Presentation(io.BytesIO(compile_template(theme))))
+        direct = [layout.info for layout in compiled(theme).layouts]
+        assert direct == expected
+        assert map_layouts(direct) == map_layouts(expected)
+
+
+# --- Generated outlines ------------------------------------------------------------------------
+
+WORDS = ["Việt Nam", "Sở hữu trí tuệ", "hợp tác", "ASEAN", "ẫặỘ ữ ự", "Đinh Hữu Phí", "nhãn hiệu", "sáng chế",
+         "a & b < c > d", '"trích" \'đơn\'', "x" * 90]
+CONTROLS = ["\x0b", "\x07", "\t", "\r\n", "\x00", "\ufffe", "\x1f"]
+
+
+def _nfd(value: str) -> str:
+    return unicodedata.normalize("NFD", value)
+
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+text = st.one_of(
+    words, words.map(_nfd),
+    st.tuples(words, st.sampled_from(CONTROLS), words).map("".join),
+    st.tuples(words, st.sampled_from(["**", "*", "`"]), words).map(lambda t: f"{t[0]} {t[1]}{t[2]}{t[1]}"),
+    st.tuples(words, st.sampled_from(["https://example.org/a?b=1&c=2", "https://cục.vn/đường dẫn", "mailto:a@b.vn"]))
+      .map(lambda t: f"{t[0]} [liên kết]({t[1].replace(' ', '%20')}) {t[0]}"),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+bullet = st.recursive(text, lambda children: st.fixed_dictionaries({"text": text, "children": st.lists(children, max_size=3)}),
+                      max_leaves=5)
+code = st.one_of(
+    st.lists(words, min_size=1, max_size=8).map("\n".join),
+    st.fixed_dictionaries({"text": st.sampled_from(["def f(x):\n    return x & 1  # chú thích\n",
+                                                     "SELECT * FROM t WHERE a < 3;\n" * 4,
+                                                     "{\"khóa\": [1, 2, \"<giá trị>\"]}"]),
+                           "language": st.sampled_from(["python", "sql", "json", "yaml"])}),
+)
+slide = st.one_of(
+    st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=10)}, optional={"notes": text, "title": text}),
+    st.fixed_dictionaries({"columns": st.tuples(*[st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=6)},
+                                                                          optional={"heading": text})] * 2).map(list)},
+                          optional={"notes": text}),
+    st.integers(1, 4).flatmap(lambda cols: st.fixed_dictionaries({"table": st.fixed_dictionaries({
+        "header": st.lists(text, min_size=cols, max_size=cols),
+        "rows": st.lists(st.lists(text, min_size=cols, max_size=cols), min_size=1, max_size=10)})})),
+    st.fixed_dictionaries({"timeline": st.lists(st.fixed_dictionaries({"date": text, "title": text}, optional={"detail": text}),
+                                                min_size=1, max_size=7)}),
+    st.fixed_dictionaries({"figures": st.lists(st.fixed_dictionaries({"value": text, "label": text}), min_size=1, max_size=6)}),
+    st.fixed_dictionaries({"photos": st.lists(st.fixed_dictionaries({}, optional={"caption": text, "alt": text}),
+                                              min_size=1, max_size=7)}),
+    st.fixed_dictionaries({"image": st.fixed_dictionaries({}, optional={"caption": text, "alt": text})}),
+    st.fixed_dictionaries({"quote": st.fixed_dictionaries({"text": text}, optional={"attribution": text})},
+                          optional={"notes": text}),
+    st.fixed_dictionaries({"code": code}, optional={"notes": text}),
+)
+item = st.fixed_dictionaries({"title": text}, optional={"slides": st.lists(slide, max_size=3), "todo": text})
+outline = st.fixed_dictionaries({
+    "deck": st.fixed_dictionaries({"title": text}, optional={
+        "subtitle": text, "footer": text, "organisation": text, "author": text,
+        "date": st.sampled_from(["2022-03-04", "1999-12-31"]),
+        "theme": st.sampled_from(["formal", "dark", "minimal"]),
+        "language": st.sampled_from(["vi-VN", "en-US"]),
+        "slide_numbers": st.booleans(),
+        "agenda": st.fixed_dictionaries({}, optional={"repeat": st.booleans(), "enabled": st.booleans()})}),
+    "sections": st.lists(st.fixed_dictionaries({"title": text, "items": st.lists(item, min_size=1, max_size=3)}),
+                         min_size=1, max_size=3),
+})
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+@given(outline)
+def test_any_generated_outline_gives_the_same_bytes_with_both_writers(data: dict) -> None:
+    from slidegen.errors import SlidegenError
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        try:
+            deck = plan(_write(folder, data))
+        except SlidegenError:
+            return
+        assert_same_and_valid(deck, folder)
