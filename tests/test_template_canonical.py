@@ -8,6 +8,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import DECKS
@@ -96,3 +98,12 @@ def test_dom_writes_what_python_pptx_writes(xml: bytes) -> None:
 def test_dom_refuses_what_it_cannot_reproduce(xml: bytes) -> None:
     with pytest.raises(dom.Unsupported):
         dom.canonical(xml)
+
+
+@given(st.text(st.sampled_from(list("ab\"'&<>\n\r\tđ ")), max_size=12))
+def test_quoteattr_is_the_standard_librarys(value: str) -> None:
+    from xml.sax.saxutils import quoteattr as standard
+
+    from slidegen.render.direct.xml import quoteattr
+
+    assert quoteattr(value) == standard(value)

@@ -15,7 +15,8 @@ import zipfile
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO
-from xml.sax.saxutils import quoteattr
+
+from .xml import quoteattr
 
 _DIGITS = re.compile(r"(\d+)")
 

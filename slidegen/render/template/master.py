@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...kinds.base import BodyLevels, LayoutDef, PlaceholderDef, Plain
 from ...theme.model import Box, LayoutGeometry, Theme
 from ..direct.xml import DECLARATION
-from .shapes import NS, Level, background, emu, picture, placeholder, quoteattr, rectangle, sp_tree
+from .shapes import NS, Level, background, emu, picture, placeholder, quoted, rectangle, sp_tree
 
 #: The idx of the master's placeholders that layouts and slides inherit from.
 IDX_BODY, IDX_DATE, IDX_FOOTER, IDX_SLIDE_NUMBER = 1, 10, 11, 12
@@ -116,5 +116,5 @@ def layout_xml(theme: Theme, layout: LayoutDef) -> str:
     own_background = background(g.background) if g.background else ""
     show_master = ' showMasterSp="0"' if g.background else ""
     return (f'{DECLARATION}<p:sldLayout {NS} type="{layout.type}" preserve="1"{show_master}>'
-            f'<p:cSld name={quoteattr(layout.name)}>{own_background}{sp_tree(shapes)}</p:cSld>'
+            f'<p:cSld name={quoted(layout.name)}>{own_background}{sp_tree(shapes)}</p:cSld>'
             "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>")

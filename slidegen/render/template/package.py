@@ -15,12 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from ...theme.model import SCHEME_SLOTS, Theme
 from ...kinds import LAYOUTS
 from ..direct import dom
-from ..direct.xml import DECLARATION, text
+from ..direct.xml import DECLARATION, quoteattr, text
 from .master import layout_xml, master_xml
 from .shapes import NS, emu
 

@@ -14,7 +14,7 @@ from ..direct.xml import attr, element
 from ..direct.xml import text as escape
 
 
-def quoteattr(value: str) -> str:
+def quoted(value: str) -> str:
     """An attribute value in double quotes, escaped as lxml writes it (the parts python-pptx
     re-serialises come out unchanged, so the direct writer can copy them)."""
     return f'"{attr(value)}"'
@@ -35,7 +35,7 @@ def xfrm(box: Box) -> str:
 
 
 def scheme(color: str, mods: str = "") -> str:
-    return f'<a:solidFill>{element("a:schemeClr", f" val={quoteattr(color)}", mods)}</a:solidFill>'
+    return f'<a:solidFill>{element("a:schemeClr", f" val={quoted(color)}", mods)}</a:solidFill>'
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Level:
         if self.bullet:
             if self.bullet_color:
                 inner += f'<a:buClr><a:schemeClr val="{self.bullet_color}"/></a:buClr>'
-            inner += f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(self.bullet)}/>'
+            inner += f'<a:buFont typeface="Arial"/><a:buChar char={quoted(self.bullet)}/>'
         elif self.bullet == "":
             inner += "<a:buNone/>"
         rpr = ""
@@ -106,14 +106,14 @@ def placeholder(shape_id: int, name: str, ph: str, box: Box | None, theme: Theme
     geometry = xfrm(box) if box else ""
     paragraph = f"<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>{escape(text)}</a:t></a:r></a:p>" if text else \
         '<a:p><a:endParaRPr lang="en-US"/></a:p>'
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoted(name)}/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph}/></p:nvPr></p:nvSpPr>'
             f"{element('p:spPr', '', geometry)}"
             f"<p:txBody>{body_pr(theme, anchor)}{list_style(list(levels))}{paragraph}</p:txBody></p:sp>")
 
 
 def rectangle(shape_id: int, name: str, box: Box, fill: str) -> str:
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoted(name)}/><p:cNvSpPr/>'
             f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/>'
             f'</a:prstGeom>{scheme(fill)}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
 
@@ -130,7 +130,7 @@ def background(color: str) -> str:
 
 def picture(shape_id: int, name: str, box: Box, rel_id: str) -> str:
     """A picture (``p:pic``) drawn on a master, e.g. the organisation's logo."""
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoteattr(name)} descr={quoteattr(name)}/>'
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoted(name)} descr={quoted(name)}/>'
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
             f'<p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
