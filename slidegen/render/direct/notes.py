@@ -11,20 +11,21 @@ from ...plan.types import Para, Run, TextBlock
 from ..template.package import _pptx_template
 from . import dom
 from .slide import NOTES_NAMES, clones
-from .template import Template
+from .template import Placeholder
 from .text import TextXml
 
 _CLONED = ("sldImg", "body", "sldNum")
 
 
 class NotesXml:
-    def __init__(self, template: Template) -> None:
+    def __init__(self, master: tuple[Placeholder, ...]) -> None:
+        """``master``: the notes master's placeholders."""
         base = dom.canonical(_pptx_template("notes.xml")).decode("utf-8")
         self.head, tree_end, self.tail = base.partition("</p:spTree>")
         self.tail = tree_end + self.tail
-        cloned = clones([p for p in template.notes_placeholders if p.type in _CLONED], NOTES_NAMES)
-        self.shapes = []
-        self.body_at = None
+        cloned = clones([p for p in master if p.type in _CLONED], NOTES_NAMES)
+        self.shapes: list[tuple[str, str | None]] = []
+        self.body_at: int | None = None
         for n, c in enumerate(cloned):
             text_body = c.spec.type in ("title", "ctrTitle", "subTitle", "body", "obj")
             if c.spec.type == "body" and self.body_at is None:

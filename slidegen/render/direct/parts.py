@@ -36,6 +36,16 @@ PROPERTY_LIMIT = 255
 _CORE_NS = (("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
             ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
             ("xmlns:dcterms", "http://purl.org/dc/terms/"))
+_CORE_URIS = frozenset(uri for _, uri in _CORE_NS)
+
+
+#: The core properties python-pptx creates for a package without them (CorePropertiesPart.default),
+#: before slidegen sets every one of them.
+DEFAULT_CORE = (f'{DECLARATION}<cp:coreProperties xmlns:cp="{_CORE_NS[1][1]}" xmlns:dc="{_CORE_NS[0][1]}" '
+                f'xmlns:dcterms="{_CORE_NS[2][1]}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                "<dc:title>PowerPoint Presentation</dc:title><cp:lastModifiedBy>python-pptx</cp:lastModifiedBy>"
+                '<cp:revision>1</cp:revision><dcterms:modified xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z'
+                "</dcterms:modified></cp:coreProperties>").encode("utf-8")
 
 
 def short(text: str | None) -> str:
@@ -70,7 +80,11 @@ def presentation_xml(blob: bytes, slides: Sequence[tuple[int, str]]) -> bytes:
 def core_xml(blob: bytes, info: DeckInfo, stamp: _dt.datetime) -> bytes:
     """The core properties as render/furniture.py's ``set_properties`` leaves them."""
     root = dom.parse(blob)
-    if any(root.get(prefix) != uri for prefix, uri in _CORE_NS):
+    # Found by prefixed name: lxml finds them by namespace, and names new ones with the prefix it
+    # finds first, so another spelling of these namespaces is left to python-pptx.
+    if root.tag != "cp:coreProperties" or any(root.get(prefix) != uri for prefix, uri in _CORE_NS) or \
+            any(key == "xmlns" or (key.startswith("xmlns:") and value in _CORE_URIS and (key, value) not in _CORE_NS)
+                for key, value in root.attrs):
         raise dom.Unsupported("core properties with other namespace prefixes")
     xsi = "http://www.w3.org/2001/XMLSchema-instance"
     if root.get("xmlns:xsi") != xsi:

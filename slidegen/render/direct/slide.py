@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
-from ...scene import DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
+from ...scene import DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
 from . import dom
 from .archive import Relationship
+from .pictures import RT_IMAGE, Pictures, drawn_picture, fitted, placeholder_picture
 from .shapes import PLACEHOLDER_ROW_HEIGHT, TextBoxes, drawn_shape, table_frame
 from .template import RT_HYPERLINK, RT_SLIDE_LAYOUT, Layout, Placeholder
 from .text import TextXml
@@ -114,12 +115,15 @@ class _Holder:
 class SlideXml:
     """One slide being written: its shapes, the next shape id, its relationships."""
 
-    def __init__(self, cloned: tuple[Clone, ...], layout_partname: str, writer: TextXml, boxes: TextBoxes) -> None:
+    def __init__(self, cloned: tuple[Clone, ...], layout_partname: str, writer: TextXml, boxes: TextBoxes,
+                 pictures: Pictures) -> None:
         self.shapes: list[_Holder | str] = [_Holder(c) for c in cloned]
         self.by_idx = {h.clone.spec.idx: h for h in self.shapes if isinstance(h, _Holder)}
         self.next_id = 2 + len(cloned)
         self.rels: list[Relationship] = [("rId1", RT_SLIDE_LAYOUT, layout_partname, False)]
         self.links: dict[str, str] = {}
+        self.images: dict[str, str] = {}
+        self.pictures = pictures
         self.writer = writer
         self.boxes = boxes
         writer.link = self.link
@@ -132,6 +136,16 @@ class SlideXml:
             rId = self.links[url] = self.next_rid()
             self.rels.append((rId, RT_HYPERLINK, url, True))
         return rId
+
+    def image(self, path: str) -> tuple[str, tuple[int, int]]:
+        """The relationship id of the picture file at ``path`` and its size (one relationship
+        per image part, python-pptx's ``get_or_add_image_part``)."""
+        image = self.pictures.image(path)
+        rId = self.images.get(image.partname)
+        if rId is None:
+            rId = self.images[image.partname] = self.next_rid()
+            self.rels.append((rId, RT_IMAGE, image.partname, False))
+        return rId, image.size
 
     def next_rid(self) -> str:
         return next_rid({r[0] for r in self.rels}, len(self.rels))
@@ -151,14 +165,13 @@ class SlideXml:
                     holder.body = writer.body(element.block, bullets=element.bullets)
                     keep.add(element.idx)
             elif isinstance(element, PlaceholderPicture):
-                if element.picture.path is not None:
-                    raise dom.Unsupported("a picture file")
-                holder = self.by_idx.get(element.idx)
-                if holder is not None and element.picture.alt:
-                    if holder.frame is not None:
-                        raise dom.Unsupported("alt text on a table")
-                    holder.descr = element.picture.alt
+                self._picture(element)
                 keep.add(element.idx)
+            elif isinstance(element, DrawnPicture):
+                if element.picture.path is None:
+                    raise dom.Unsupported("a drawn picture without a file")
+                rId, size = self.image(element.picture.path)
+                self.shapes.append(drawn_picture(self._new_id(), rId, fitted(element.box, size), element.picture.alt))
             elif isinstance(element, Table):
                 self._table(element)
                 if element.idx is not None:
@@ -174,6 +187,27 @@ class SlideXml:
     def _new_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1
+
+    def _picture(self, element: PlaceholderPicture) -> None:
+        """A picture into its placeholder (render/placeholders.py ``set_picture``): without a
+        file the placeholder stays, with its alt text."""
+        holder = self.by_idx.get(element.idx)
+        if holder is None:
+            return
+        picture = element.picture
+        if holder.frame is not None:
+            raise dom.Unsupported("a picture into a placeholder already filled")
+        if picture.path is None:
+            if picture.alt:
+                holder.descr = picture.alt
+            return
+        spec = holder.clone.spec
+        x, y, cx, cy = spec.box
+        if spec.type != "pic" or x is None or y is None or not cx or not cy:
+            raise dom.Unsupported("a picture into a placeholder python-pptx cannot fill")
+        rId, size = self.image(picture.path)
+        holder.frame = placeholder_picture(holder.clone.id, holder.clone.name, holder.clone.ph, rId,
+                                           fitted((x, y, cx, cy), size), picture.alt)
 
     def _table(self, table: Table) -> None:
         holder = self.by_idx.get(table.idx) if table.idx is not None else None

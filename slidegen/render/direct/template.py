@@ -69,13 +69,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Template:
-    parts: dict[str, Part]                # by part name, in the template's order
+    parts: dict[str, Part]                # by part name
     package_rels: tuple[Relationship, ...]
-    layouts: tuple[Layout, ...]           # in the master's order (python-pptx's slide_layouts)
+    layouts: tuple[Layout, ...]           # the first master's, in its order (python-pptx's slide_layouts)
     notes_placeholders: tuple[Placeholder, ...]
-    presentation: str                     # part names of the presentation, notes master, core
-    notes_master: str
-    core: str
+    presentation: str                     # part names of the presentation, notes master, core properties
+    notes_master: str | None
+    core: str | None
 
 
 def _absolute(target: str, base: str) -> str:
@@ -148,7 +148,7 @@ def _related(part: Part, reltype: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=8)
 def compiled(theme: "Theme") -> Template:
-    """The theme's compiled template, read once per theme."""
+    """The theme's compiled template, read once per theme (its parts are written canonical)."""
     source = template_parts(theme)
     defaults = dict(source.defaults)
     parts: dict[str, Part] = {}
@@ -159,21 +159,53 @@ def compiled(theme: "Theme") -> Template:
         rels = tuple((rId, rel_type(kind), _absolute(target, base), False) for rId, kind, target in p.rels)
         parts[partname] = Part(partname, p.blob, content_type, rels)
     package_rels = tuple((rId, rel_type(kind), _absolute(target, "/"), False) for rId, kind, target in source.package_rels)
-    presentation = next(target for _, kind, target, _ in package_rels if kind == _RT_OFFICE)
-    core = next(target for _, kind, target, _ in package_rels if kind == _RT_CORE)
+    return assemble(parts, package_rels)
+
+
+def assemble(parts: dict[str, Part], package_rels: tuple[Relationship, ...]) -> Template:
+    """A template from its parts: python-pptx's layouts (the first master's) and notes master."""
+    presentation = _one(package_rels, _RT_OFFICE)
+    if presentation is None:
+        raise dom.Unsupported("a package without a presentation")
+    core = _one(package_rels, _RT_CORE)
     pres_part = parts[presentation]
-    master_name = _related(pres_part, _RT_MASTER)[0][1]
-    notes_master = _related(pres_part, RT_NOTES_MASTER)[0][1]
-    master_part = parts[master_name]
+    masters = dict(_related(pres_part, _RT_MASTER))
+    notes_master = _one(pres_part.rels, RT_NOTES_MASTER)
+    pres_root = dom.parse(pres_part.blob)
+    master_ids = pres_root.find("p:sldMasterIdLst")
+    first = next(master_ids.elements(), None) if master_ids is not None else None
+    if first is None or masters.get(first.get("r:id") or "") not in parts:
+        raise dom.Unsupported("a presentation without a slide master")
+    master_cache: dict[str, tuple[Placeholder, ...]] = {}
+
+    def master_placeholders(partname: str) -> tuple[Placeholder, ...]:
+        if partname not in master_cache:
+            master_cache[partname] = placeholders(dom.parse(parts[partname].blob))
+        return master_cache[partname]
+
+    master_part = parts[masters[first.get("r:id") or ""]]
     master_root = dom.parse(master_part.blob)
-    master_placeholders = placeholders(master_root)
     targets = dict(_related(master_part, RT_SLIDE_LAYOUT))
     id_list = master_root.find("p:sldLayoutIdLst")
     layouts = []
     for entry in id_list.elements() if id_list is not None else ():
-        partname = targets[entry.get("r:id") or ""]
-        root = dom.parse(parts[partname].blob)
-        found = placeholders(root, master_placeholders)
+        partname = targets.get(entry.get("r:id") or "")
+        if partname not in parts:
+            raise dom.Unsupported("a layout python-pptx cannot find")
+        layout_part = parts[partname]
+        own_master = _one(layout_part.rels, _RT_MASTER)
+        root = dom.parse(layout_part.blob)
+        found = placeholders(root, master_placeholders(own_master) if own_master in parts else ())
         layouts.append(Layout(partname, _info(root, found), found))
-    notes = placeholders(dom.parse(parts[notes_master].blob))
-    return Template(parts, package_rels, tuple(layouts), notes, presentation, notes_master, core)
+    notes = placeholders(dom.parse(parts[notes_master].blob)) if notes_master in parts else ()
+    return Template(parts, package_rels, tuple(layouts), notes, presentation,
+                    notes_master if notes_master in parts else None, core if core in parts else None)
+
+
+def _one(rels: tuple[Relationship, ...], reltype: str) -> str | None:
+    """The target of the first internal relationship of ``reltype`` (python-pptx's
+    ``part_related_by``, which requires exactly one)."""
+    found = [target for _, kind, target, external in rels if kind == reltype and not external]
+    if len(found) > 1:
+        raise dom.Unsupported(f"more than one {reltype.rpartition('/')[2]} relationship")
+    return found[0] if found else None
