@@ -170,19 +170,24 @@ class _Builder:
         self.stack[-1].children.append(child)
 
     def start(self, tag: str, attributes: list[str]) -> None:
-        self.flush(False)
-        node = Node(tag, list(zip(attributes[::2], attributes[1::2])))
+        if self.pending:
+            self.flush(False)
+        names = attributes[::2]
+        node = Node(tag, list(zip(names, attributes[1::2])) if attributes else [])
         if self.stack:
             self.add(node)
         elif self.root is None:
             self.root = node
-        space = node.get("xml:space")
-        self.preserve.append(self.preserve[-1] if space is None else space == "preserve")
+        preserve = self.preserve[-1]
+        if "xml:space" in names:
+            preserve = node.get("xml:space") == "preserve"
+        self.preserve.append(preserve)
         self.mixed.append(False)
         self.stack.append(node)
 
     def end(self, tag: str) -> None:
-        self.flush(True)
+        if self.pending:
+            self.flush(True)
         self.stack.pop()
         self.preserve.pop()
         self.mixed.pop()

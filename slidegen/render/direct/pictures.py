@@ -9,7 +9,6 @@ templates (CT_Picture.new_ph_pic, new_pic) with those edits made.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
@@ -55,7 +54,7 @@ class Pictures:
             for _, reltype, target, external in part.rels:
                 image = template.parts.get(target)
                 if reltype == RT_IMAGE and not external and image is not None and image.content_type in _IMAGE_PARTS:
-                    sha1 = hashlib.sha1(image.blob).hexdigest()
+                    sha1 = _sha1(image.blob)
                     self.by_sha1[sha1] = target if self.by_sha1.get(sha1, target) == target else None
                     self.blobs[target] = image.blob
         self.added: list[tuple[str, bytes, str]] = []    # new parts: name, bytes, content type
@@ -67,7 +66,7 @@ class Pictures:
         if path not in self.files:
             with open(path, "rb") as handle:
                 blob = handle.read()
-            self.files[path] = blob, hashlib.sha1(blob).hexdigest()
+            self.files[path] = blob, _sha1(blob)
         blob, sha1 = self.files[path]
         filename = os.path.basename(path)
         if any(ch in filename for ch in '&<>"') or any(ord(ch) < 32 for ch in filename):
@@ -93,6 +92,12 @@ class Pictures:
     def _first_free(self) -> int:
         used = sorted(i for i in (_index(n) for n in self.existing if n.startswith(_MEDIA)) if i is not None)
         return next((n for n, i in enumerate(used, start=1) if n < i), len(used) + 1)
+
+
+def _sha1(blob: bytes) -> str:
+    import hashlib   # only for decks with pictures (or a template that has some)
+
+    return hashlib.sha1(blob).hexdigest()
 
 
 def _read(blob: bytes) -> tuple[str | None, tuple[int, int]]:
