@@ -71,7 +71,7 @@ class Deck:
 
     def render(self) -> tuple[bytes, tuple[str, ...]]:
         """The .pptx bytes and the layout name each slide was placed on."""
-        from .render.deck import render_deck  # python-pptx loads only when a deck is rendered
+        from .render.writer import render_deck  # python-pptx loads only for decks the direct writer leaves
 
         buffer = io.BytesIO()
         layouts = render_deck(self.planned, self.theme, buffer, self.template, self.layout_overrides or None)

@@ -64,7 +64,12 @@ def assert_valid_pptx(path_or_file) -> None:
 
 @pytest.fixture(autouse=True)
 def validate_every_deck(monkeypatch: pytest.MonkeyPatch):
+    """Every deck a test writes is schema-valid; and no deck is written by python-pptx because
+    the direct writer failed (only because it declined)."""
     import slidegen.output as output
+    import slidegen.render.writer as writer
+
+    monkeypatch.setattr(writer, "FALL_BACK_ON_ERRORS", False)
 
     written: list[Path] = []
     original = output.write_atomic

@@ -16,31 +16,26 @@ from typing import IO, Any
 from pptx import Presentation
 from pptx.util import Inches
 
-from ..kinds import kind_of
-from ..plan.types import Para, PlannedDeck, PlannedSlide, Run, TextBlock
-from ..scene import (Chart, DrawnPicture, DrawnShape, DrawnText, Element, Frame, PlaceholderPicture,
-                     PlaceholderText, Table)
+from ..plan.types import PlannedDeck
+from ..scene import Chart, DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
 from ..theme.model import Theme
+from .compose import footer_roles, kept_footers, layout_choice, slide_elements
 from .drawn import draw_shape, draw_text
 from .fastpath import FastSlides, PlainSlides
-from .furniture import add_notes, fill_footers, footer_roles, set_properties
+from .furniture import add_notes, fill_footers, set_properties
 from .package import build_timestamp, write_package
 from .placeholders import add_picture, remove_unused, set_picture, set_text
 from .table import write_table
 from .template import compile_template
-from .template.mapping import LayoutChoice, TemplateMap, map_template
+from .template.mapping import map_template
 from .text import TextWriter
+
+__all__ = ["layout_choice", "render_deck", "write_elements"]
 
 
 @lru_cache(maxsize=8)
 def _template_bytes(theme: Theme) -> bytes:
     return compile_template(theme)
-
-
-def layout_choice(slide: PlannedSlide, mapping: TemplateMap) -> LayoutChoice:
-    """The template layout a planned slide uses."""
-    kind = kind_of(slide.kind)
-    return mapping.choose(kind.layout_key(slide), kind.cells(slide))
 
 
 def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: bytes | None = None,
@@ -61,12 +56,8 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
         used.append(choice.name)
         slide = slides.add_slide(layouts[choice.index], footer_roles(planned, deck.info, choice.roles))
         writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted, theme.fonts.mono)
-        kind = kind_of(planned.kind)
-        frame = Frame(theme, kind.geometry(theme, planned), choice.roles, choice.boxes)
-        title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
-        elements: list[Element] = [PlaceholderText(choice.roles["title"], title)]
-        keep = write_elements(slide, [*elements, *kind.compose(planned, frame)], writer, theme, stamp)
-        keep |= {choice.roles[r] for r in ("date", "footer", "number") if r in choice.roles}
+        keep = write_elements(slide, slide_elements(planned, theme, choice), writer, theme, stamp)
+        keep |= kept_footers(choice)
         remove_unused(slide, keep)
         fill_footers(slide, planned, deck.info, writer, choice.roles)
         if planned.notes:

@@ -8,18 +8,13 @@ from typing import Any
 from pptx.oxml.ns import qn
 
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
+from .compose import footer_roles
+from .direct.parts import short as _short
 from .placeholders import placeholder_shapes, text_body
 from .text import TextWriter
 
 _SP = qn("p:sp")
-
-
-def footer_roles(planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -> tuple[int, ...]:
-    """The placeholder idx of the footers this slide shows: date, footer text, slide number."""
-    if not planned.footers:
-        return ()
-    wanted = (("date", info.show_date and info.date_text), ("footer", info.footer), ("number", info.slide_numbers))
-    return tuple(roles[role] for role, show in wanted if show and role in roles)
+__all__ = ["add_notes", "fill_footers", "footer_roles", "notes_body", "set_properties"]
 
 
 def fill_footers(slide: Any, planned: PlannedSlide, info: DeckInfo, writer: TextWriter, roles: dict[str, int]) -> None:
@@ -47,15 +42,6 @@ def notes_body(notes_slide: Any) -> Any:
         if ph.get("type") == "body" and element.tag == _SP:
             return element.get_or_add_txBody()
     return notes_slide.notes_text_frame._txBody
-
-
-#: python-pptx (and Office) limit core text properties to 255 characters.
-_PROPERTY_LIMIT = 255
-
-
-def _short(text: str | None) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
 
 
 def set_properties(presentation: Any, info: DeckInfo, stamp: _dt.datetime) -> None:

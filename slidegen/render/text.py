@@ -14,12 +14,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from ..plan.types import Emphasis, Para, Run, TextBlock
+from .direct.text import FIELD_IDS
 
-# Fixed field ids keep output byte-identical between builds (PowerPoint only needs a GUID).
-FIELD_IDS = {
-    "slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
-    "datetime1": "{9C4D3B42-3C27-4C2F-9E38-3B1B5E6F0A11}",
-}
 # Clark names computed once: qn() in the inner loop was a measurable share of large builds.
 _A_P, _A_R, _A_T, _A_BR = qn("a:p"), qn("a:r"), qn("a:t"), qn("a:br")
 _A_PPR, _A_RPR, _A_END = qn("a:pPr"), qn("a:rPr"), qn("a:endParaRPr")

@@ -15,12 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.oxml.ns import qn
-
 from ...kinds import LAYOUTS
 from ...kinds.base import LayoutDef, TemplatePlaceholder, no_placeholders, title_only
 from ...scene import EmuBox
-from ..placeholders import placeholder_shapes
 
 _FOOTERS = {"dt": "date", "ftr": "footer", "sldNum": "number"}
 #: A layout with only a title, which kinds drawn with shapes fall back to.
@@ -76,9 +73,28 @@ class TemplateMap:
         return max(self.photos, default=1)
 
 
-_SP_PR = qn("p:spPr")
-_XFRM, _FRAME_XFRM, _OFF, _EXT = qn("a:xfrm"), qn("p:xfrm"), qn("a:off"), qn("a:ext")
-_FRAME_XFRM_OWNER = qn("p:graphicFrame")
+@dataclass(frozen=True)
+class LayoutInfo:
+    """What mapping reads of a template layout: its name, layout type and placeholders (with
+    the boxes they have or inherit), whoever read them (python-pptx or the direct writer)."""
+
+    name: str
+    type: str | None
+    placeholders: tuple[TemplatePlaceholder, ...]
+
+
+# Clark names (python-pptx's qn) written out: this module is imported without python-pptx.
+_P, _A = "{http://schemas.openxmlformats.org/presentationml/2006/main}", \
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SP_PR = _P + "spPr"
+_XFRM, _FRAME_XFRM, _OFF, _EXT = _A + "xfrm", _P + "xfrm", _A + "off", _A + "ext"
+_FRAME_XFRM_OWNER = _P + "graphicFrame"
+
+
+def read_layouts(presentation: Any) -> list[LayoutInfo]:
+    """The layouts of a python-pptx presentation, in order."""
+    return [LayoutInfo(layout.name, layout._element.get("type"), tuple(read_placeholders(layout)))
+            for layout in presentation.slide_layouts]
 
 
 def read_placeholders(layout: Any) -> list[TemplatePlaceholder]:
@@ -87,6 +103,8 @@ def read_placeholders(layout: Any) -> list[TemplatePlaceholder]:
     A box written on the layout is read straight from its XML; only a box inherited from the
     master goes through python-pptx, whose inheritance lookups run XPath for every property
     (a tenth of a small build when done for every placeholder of every layout)."""
+    from ..placeholders import placeholder_shapes
+
     found = []
     inherited = None
     for ph, element in placeholder_shapes(layout._element.cSld.spTree):
@@ -121,7 +139,7 @@ def _own_box(element: Any) -> EmuBox | None:
     return (x, y, cx, cy)
 
 
-def _choice(layout: Any, index: int, roles: Mapping[str, TemplatePlaceholder], via: str,
+def _choice(layout: LayoutInfo, index: int, roles: Mapping[str, TemplatePlaceholder], via: str,
             placeholders: Sequence[TemplatePlaceholder]) -> LayoutChoice:
     footers = {_FOOTERS[p.type]: p for p in placeholders if p.type in _FOOTERS}
     every = {**roles, **footers}
@@ -130,12 +148,16 @@ def _choice(layout: Any, index: int, roles: Mapping[str, TemplatePlaceholder], v
 
 
 def map_template(presentation: Any, overrides: Mapping[str, str] | None = None) -> TemplateMap:
+    """The layout for every kind of a python-pptx presentation (see :func:`map_layouts`)."""
+    return map_layouts(read_layouts(presentation), overrides)
+
+
+def map_layouts(layouts: Sequence[LayoutInfo], overrides: Mapping[str, str] | None = None) -> TemplateMap:
     """The layout for every kind: an override by name, else by type, else by localized name,
     else a fallback kind."""
     overrides = overrides or {}
-    layouts = list(presentation.slide_layouts)
     by_name = {layout.name.strip().lower(): n for n, layout in enumerate(layouts)}
-    read = [read_placeholders(layout) for layout in layouts]
+    read = [list(layout.placeholders) for layout in layouts]
 
     found: dict[str, LayoutChoice] = {}
     for layout_def in (*LAYOUTS, TITLE_ONLY):
@@ -191,7 +213,7 @@ def map_template(presentation: Any, overrides: Mapping[str, str] | None = None) 
     return result
 
 
-def _best_candidate(layout_def: LayoutDef, layouts: list[Any], read: list[list[TemplatePlaceholder]]
+def _best_candidate(layout_def: LayoutDef, layouts: Sequence[LayoutInfo], read: list[list[TemplatePlaceholder]]
                     ) -> LayoutChoice | None:
     """Among layouts that can serve, prefer the right layout type, then a known name, then the
     fewest placeholders, then the first."""
@@ -201,7 +223,7 @@ def _best_candidate(layout_def: LayoutDef, layouts: list[Any], read: list[list[T
         if roles is None:
             continue
         named = layout.name.strip().lower() in layout_def.localized
-        typed = layout._element.get("type") == layout_def.type
+        typed = layout.type == layout_def.type
         candidates.append(((not typed, not named, len(read[n]), n), n, roles, typed, named))
     if not candidates:
         return None

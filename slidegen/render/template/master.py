@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...kinds.base import BodyLevels, LayoutDef, PlaceholderDef, Plain
 from ...theme.model import Box, LayoutGeometry, Theme
-from .shapes import NS, Level, background, emu, picture, placeholder, rectangle, sp_tree
+from ..direct.xml import DECLARATION
+from .shapes import NS, Level, background, emu, picture, placeholder, quoted, rectangle, sp_tree
 
 #: The idx of the master's placeholders that layouts and slides inherit from.
 IDX_BODY, IDX_DATE, IDX_FOOTER, IDX_SLIDE_NUMBER = 1, 10, 11, 12
@@ -63,7 +64,7 @@ def master_xml(theme: Theme, layout_rel_ids: list[str], logo: tuple[str, Box] | 
     body = "".join(level.xml(n) for n, level in enumerate(body_levels(theme), start=1))
     other = Level(size=theme.body.sizes[1], color="tx1", font=MINOR).xml(1)
     ids = "".join(f'<p:sldLayoutId id="{2147483649 + n}" r:id="{rid}"/>' for n, rid in enumerate(layout_rel_ids))
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldMaster {NS}>'
+    return (f'{DECLARATION}<p:sldMaster {NS}>'
             f"<p:cSld>{background(theme.background)}{sp_tree(shapes)}</p:cSld>"
             f'<p:clrMap {_clr_map(theme)} accent1="accent1" accent2="accent2" '
             'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" '
@@ -114,7 +115,6 @@ def layout_xml(theme: Theme, layout: LayoutDef) -> str:
         shapes += _footer_shapes(theme, next_id)
     own_background = background(g.background) if g.background else ""
     show_master = ' showMasterSp="0"' if g.background else ""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<p:sldLayout {NS} type="{layout.type}" preserve="1"{show_master}>'
-            f'<p:cSld name="{layout.name}">{own_background}{sp_tree(shapes)}</p:cSld>'
+    return (f'{DECLARATION}<p:sldLayout {NS} type="{layout.type}" preserve="1"{show_master}>'
+            f'<p:cSld name={quoted(layout.name)}>{own_background}{sp_tree(shapes)}</p:cSld>'
             "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>")

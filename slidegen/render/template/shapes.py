@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from ...theme.model import Box, Theme
+from ..direct.xml import attr, element
+from ..direct.xml import text as escape
+
+
+def quoted(value: str) -> str:
+    """An attribute value in double quotes, escaped as lxml writes it (the parts python-pptx
+    re-serialises come out unchanged, so the direct writer can copy them)."""
+    return f'"{attr(value)}"'
 
 EMU_PER_INCH = 914400
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -28,7 +35,7 @@ def xfrm(box: Box) -> str:
 
 
 def scheme(color: str, mods: str = "") -> str:
-    return f'<a:solidFill><a:schemeClr val="{color}">{mods}</a:schemeClr></a:solidFill>'
+    return f'<a:solidFill>{element("a:schemeClr", f" val={quoted(color)}", mods)}</a:solidFill>'
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Level:
         if self.bullet:
             if self.bullet_color:
                 inner += f'<a:buClr><a:schemeClr val="{self.bullet_color}"/></a:buClr>'
-            inner += f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(self.bullet)}/>'
+            inner += f'<a:buFont typeface="Arial"/><a:buChar char={quoted(self.bullet)}/>'
         elif self.bullet == "":
             inner += "<a:buNone/>"
         rpr = ""
@@ -78,12 +85,12 @@ class Level:
         if self.font:
             run += f'<a:latin typeface="{self.font}"/><a:ea typeface="{self.font.replace("lt", "ea")}"/>' \
                    f'<a:cs typeface="{self.font.replace("lt", "cs")}"/>'
-        inner += f"<a:defRPr{rpr}>{run}</a:defRPr>" if (rpr or run) else ""
-        return f"<a:lvl{n}pPr{attrs}>{inner}</a:lvl{n}pPr>"
+        inner += element("a:defRPr", rpr, run) if (rpr or run) else ""
+        return element(f"a:lvl{n}pPr", attrs, inner)
 
 
 def list_style(levels: list[Level]) -> str:
-    return "<a:lstStyle>" + "".join(level.xml(n) for n, level in enumerate(levels, start=1)) + "</a:lstStyle>"
+    return element("a:lstStyle", "", "".join(level.xml(n) for n, level in enumerate(levels, start=1)))
 
 
 def body_pr(theme: Theme, anchor: str | None = None) -> str:
@@ -97,16 +104,16 @@ def placeholder(shape_id: int, name: str, ph: str, box: Box | None, theme: Theme
                 anchor: str | None = None, text: str = "") -> str:
     """A placeholder ``p:sp``; ``ph`` holds the ``p:ph`` attributes, e.g. 'type="body" idx="1"'."""
     geometry = xfrm(box) if box else ""
-    paragraph = f"<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>{text}</a:t></a:r></a:p>" if text else \
+    paragraph = f"<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>{escape(text)}</a:t></a:r></a:p>" if text else \
         '<a:p><a:endParaRPr lang="en-US"/></a:p>'
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoted(name)}/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph}/></p:nvPr></p:nvSpPr>'
-            f"<p:spPr>{geometry}</p:spPr>"
+            f"{element('p:spPr', '', geometry)}"
             f"<p:txBody>{body_pr(theme, anchor)}{list_style(list(levels))}{paragraph}</p:txBody></p:sp>")
 
 
 def rectangle(shape_id: int, name: str, box: Box, fill: str) -> str:
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoted(name)}/><p:cNvSpPr/>'
             f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/>'
             f'</a:prstGeom>{scheme(fill)}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
 
@@ -123,7 +130,7 @@ def background(color: str) -> str:
 
 def picture(shape_id: int, name: str, box: Box, rel_id: str) -> str:
     """A picture (``p:pic``) drawn on a master, e.g. the organisation's logo."""
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoteattr(name)} descr={quoteattr(name)}/>'
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoted(name)} descr={quoted(name)}/>'
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
             f'<p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')

@@ -1,0 +1,90 @@
+"""The zip both writers produce: fixed entry order, one timestamp, relationships written directly.
+
+Entries are [Content_Types].xml, the package relationships, then every part in natural
+part-name order, each followed by its relationships, all stamped with one time, so the same
+inputs always give the same bytes. (Shared by the python-pptx path, slidegen/render/package.py.)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import IO
+
+from .xml import quoteattr
+
+_DIGITS = re.compile(r"(\d+)")
+
+CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "_rels/.rels"
+#: A relationship: id, type (full URI), target (a part name, or a URL when external), external.
+Relationship = tuple[str, str, str, bool]
+
+
+def build_timestamp(deck_date: _dt.date | None) -> _dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the deck's date, else 1980-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).replace(tzinfo=None)
+    elif deck_date is not None:
+        stamp = _dt.datetime(deck_date.year, deck_date.month, deck_date.day)
+    else:
+        stamp = _dt.datetime(1980, 1, 1)
+    return max(stamp, _dt.datetime(1980, 1, 1))  # the zip format cannot store earlier dates
+
+
+def natural(partname: str) -> list[object]:
+    """Sort key: part names with their numbers compared as numbers (slide2 before slide10)."""
+    return [int(t) if t.isdigit() else t for t in _DIGITS.split(partname)]
+
+
+def rels_member(partname: str) -> str:
+    """The zip member holding the relationships of part ``partname`` ("/ppt/slides/slide1.xml")."""
+    folder, _, filename = partname.rpartition("/")
+    return f"{folder[1:]}/_rels/{filename}.rels" if folder else f"_rels/{filename}.rels"
+
+
+_RELS_HEAD = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
+
+
+def rels_xml(rels: Iterable[Relationship], base_uri: str) -> bytes:
+    """Relationships as XML, written directly (python-pptx builds an element tree per part to
+    serialise it, a noticeable cost for thousands of parts); internal targets are made relative
+    to the folder ``base_uri`` of their source."""
+    items = []
+    for rId, reltype, target, is_external in rels:
+        ref, external = (target, ' TargetMode="External"') if is_external else (relative_ref(target, base_uri), "")
+        items.append(f"<Relationship Id={quoteattr(rId)} Type={quoteattr(reltype)} "
+                     f"Target={quoteattr(ref)}{external}/>")
+    return (_RELS_HEAD + "".join(items) + "</Relationships>").encode("utf-8")
+
+
+def relative_ref(partname: str, base_uri: str) -> str:
+    """``partname`` relative to the folder ``base_uri``, as python-pptx's
+    ``PackURI.relative_ref`` gives it: the folders' relative path is computed once per pair of
+    folders (a handful in a deck) rather than once per relationship."""
+    folder, _, filename = partname.rpartition("/")
+    prefix = _relative_folder(folder or "/", base_uri)
+    return filename if prefix == "." else f"{prefix}/{filename}"
+
+
+@lru_cache(maxsize=256)
+def _relative_folder(folder: str, base_uri: str) -> str:
+    return posixpath.relpath(folder, base_uri)
+
+
+def write_zip(stream: IO[bytes], entries: Iterable[tuple[str, bytes]], stamp: _dt.datetime) -> None:
+    """Write ``entries`` (member name, bytes), in order, deflated, all stamped ``stamp``."""
+    date_time = stamp.timetuple()[:6]
+    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, blob, compresslevel=6)
