@@ -49,3 +49,34 @@ def test_source_date_epoch_sets_zip_times_and_core_dates(tmp_path: Path) -> None
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         core = archive.read("docProps/core.xml").decode()
     assert "2023-11-14T22:13:20Z" in core
+
+
+@pytest.mark.parametrize("when", ["date: 2200-03-04", "SOURCE_DATE_EPOCH=7258118400"])   # both after 2107
+def test_a_date_after_2107_stamps_the_zip_with_its_last_date_and_keeps_the_real_one(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    import zipfile
+
+    from slidegen import build
+
+    deck = "  date: 2200-03-04\n" if when.startswith("date") else ""
+    if when.startswith("SOURCE"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", when.split("=")[1])
+    else:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (workdir / "o.yaml").write_text("deck:\n  title: T\n" + deck + "sections:\n  - title: A\n    items:\n"
+                                    "      - title: x\n        slides:\n          - bullets: [a]\n", encoding="utf-8")
+    out = build("o.yaml", "o.pptx").output
+    with zipfile.ZipFile(out) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2107, 12, 31, 23, 59, 58)}
+        assert "2200-" in archive.read("docProps/core.xml").decode()
+
+
+@pytest.mark.parametrize("epoch", ["-5", "12abc", "1e9", "99999999999999999999"])
+def test_a_malformed_source_date_epoch_is_one_error(workdir: Path, monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    from hostile import HEAD, assert_one_error, run_cli
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    (workdir / "o.yaml").write_text(HEAD + "          - bullets: [a]\n", encoding="utf-8")
+    assert_one_error(run_cli(["build", "o.yaml"], workdir),
+                     f"error: SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds since 1970 up to the year 9999")
+    assert not (workdir / "build").exists()

@@ -26,16 +26,31 @@ PACKAGE_RELS = "_rels/.rels"
 Relationship = tuple[str, str, str, bool]
 
 
+#: What a zip entry can be stamped with: MS-DOS dates count years from 1980 in seven bits.
+ZIP_EARLIEST = _dt.datetime(1980, 1, 1)
+ZIP_LATEST = _dt.datetime(2107, 12, 31, 23, 59, 58)
+
+
 def build_timestamp(deck_date: _dt.date | None) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the deck's date, else 1980-01-01."""
+    """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the deck's date, else 1980-01-01.
+
+    A SOURCE_DATE_EPOCH that is not a count of seconds a date can hold is an error, as the
+    specification asks, rather than a deck silently stamped otherwise."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        stamp = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).replace(tzinfo=None)
-    elif deck_date is not None:
-        stamp = _dt.datetime(deck_date.year, deck_date.month, deck_date.day)
-    else:
-        stamp = _dt.datetime(1980, 1, 1)
-    return max(stamp, _dt.datetime(1980, 1, 1))  # the zip format cannot store earlier dates
+    if epoch:
+        try:
+            if not epoch.isdigit():
+                raise ValueError(epoch)
+            return max(_dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).replace(tzinfo=None),
+                       ZIP_EARLIEST)
+        except (ValueError, OverflowError, OSError):
+            from ...errors import OutputError
+
+            raise OutputError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a number of seconds since 1970 "
+                              "up to the year 9999") from None
+    if deck_date is not None:
+        return max(_dt.datetime(deck_date.year, deck_date.month, deck_date.day), ZIP_EARLIEST)
+    return ZIP_EARLIEST
 
 
 def natural(partname: str) -> list[object]:
@@ -80,8 +95,9 @@ def _relative_folder(folder: str, base_uri: str) -> str:
 
 
 def write_zip(stream: IO[bytes], entries: Iterable[tuple[str, bytes]], stamp: _dt.datetime) -> None:
-    """Write ``entries`` (member name, bytes), in order, deflated, all stamped ``stamp``."""
-    date_time = stamp.timetuple()[:6]
+    """Write ``entries`` (member name, bytes), in order, deflated, all stamped ``stamp`` (held to
+    the years a zip can store; the core properties keep the real date)."""
+    date_time = min(max(stamp, ZIP_EARLIEST), ZIP_LATEST).timetuple()[:6]
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, blob in entries:
             info = zipfile.ZipInfo(name, date_time=date_time)
