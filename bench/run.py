@@ -98,7 +98,8 @@ def measure(command: list[str], env: dict[str, str]) -> dict:
 
 
 def run(sizes: list[int], repeat: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # NODE_PATH: gen.js finds PptxGenJS in the bench-only install, not beside the script
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NODE_PATH": str(NODE_DIR / "node_modules")}
     # Measure slidegen as installed: pip byte-compiles a package when it installs it, while a
     # checkout run with PYTHONDONTWRITEBYTECODE set would compile every module on every run.
     compileall.compile_dir(str(REPO / "slidegen"), quiet=1)

@@ -13,7 +13,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 #: Lower-cased family names whose advance widths are identical to a shipped table (metric
 #: compatible by design): Arial ≙ Helvetica ≙ Arimo ≙ Liberation Sans, Times New Roman ≙ Tinos ≙
@@ -84,9 +84,14 @@ def metrics_for(name: str, bold: bool = False, italic: bool = False) -> FontMetr
     return _load(f"{_FILE_STEMS[family]}-{style}")
 
 
+_DATA = Path(__file__).resolve().parent / "data"
+
+
 @lru_cache(maxsize=16)
 def _load(stem: str) -> FontMetrics:
-    text = resources.files("slidegen.fonts").joinpath("data", f"{stem}.json").read_text("utf-8")
+    # beside this module (package data installed unpacked); importlib.resources would cost every
+    # build the import of tempfile, shutil and random
+    text = (_DATA / f"{stem}.json").read_text("utf-8")
     raw = json.loads(text)
     widths: dict[int, int] = {}
     for start, run in raw["widths"]:

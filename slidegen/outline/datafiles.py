@@ -16,7 +16,6 @@ million-row table is refused at load rather than measured row by row when slides
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -57,6 +56,8 @@ def read_data_file(path: Path, suffix: str | None = None) -> Any:
 
 def _csv(text: str, shown: str) -> list[dict[str, Any]]:
     """Records keyed by the header row; a missing trailing value is None, an extra one an error."""
+    import csv  # only for outlines with CSV data
+
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)   # a stray quote is an error, not data
     try:
         header = next(reader, None)

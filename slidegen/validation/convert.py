@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import difflib
 import math
 import re
 import types
@@ -242,6 +241,8 @@ def _literal(choices: tuple[Any, ...]) -> Converter:
         if value in choices and not isinstance(value, bool):
             return value
         words = [str(c) for c in choices]
+        import difflib  # only when explaining a mistake
+
         close = difflib.get_close_matches(str(value), words, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return run.at(f"{label(path)} must be one of {', '.join(words)}, not {describe(value)}{hint}", path)
@@ -401,6 +402,8 @@ def unknown_key(key: Any, cls: type, value: Any) -> str:
     extra = getattr(cls, "other_keys", ())
     valid = [k for k in valid if k not in getattr(cls, "hidden_keys", ())] + list(extra)
     message = f"unknown key '{key}' in {noun}"
+    import difflib  # only when explaining a mistake
+
     close = difflib.get_close_matches(str(key), valid, n=1, cutoff=0.6)
     if close:
         return f"{message}; did you mean '{close[0]}'?"
