@@ -21,6 +21,8 @@ from .errors import SlidegenError
 
 @dataclass(frozen=True)
 class Outcome:
+    """How one outline of a batch ended: its deck, slide and warning counts, time, or the error."""
+
     outline: Path
     output: Path | None
     slides: int
@@ -35,6 +37,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class BatchOptions:
+    """The build options every outline of a batch shares."""
+
     theme: str | None = None
     template: Path | None = None
     strict: bool = False

@@ -26,6 +26,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class Converted:
+    """An outline written in another format: where from, where to, and what did not carry over."""
+
     source: Path
     target: Path
     warnings: tuple[Diagnostic, ...]

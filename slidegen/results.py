@@ -92,6 +92,8 @@ class Deck:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build wrote: the deck, its file, the time taken, the layouts used and any exports."""
+
     deck: Deck
     output: Path
     seconds: float

@@ -49,6 +49,8 @@ class PlaceholderPicture:
 
 @dataclass(frozen=True)
 class DrawnPicture:
+    """A picture placed as a shape at a box of its own (not in a placeholder)."""
+
     picture: Picture
     box: EmuBox
 
@@ -82,6 +84,8 @@ class DrawnText:
 
 @dataclass(frozen=True)
 class TableCell:
+    """One cell of a table: its text, fill, colour and weight."""
+
     block: TextBlock
     fill: str                          # scheme colour of the cell
     color: str                         # scheme colour of its text
@@ -104,6 +108,8 @@ ChartType = Literal["column", "bar", "line", "pie", "doughnut", "area", "scatter
 
 @dataclass(frozen=True)
 class ChartSeries:
+    """One series of a chart as the writer draws it."""
+
     name: str
     values: tuple[float | None, ...]
     color: str                          # a scheme colour

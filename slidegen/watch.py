@@ -23,6 +23,8 @@ WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".markdown", ".csv", ".json", ".png"
 
 @dataclass(frozen=True)
 class WatchEvent:
+    """One rebuild in watch mode: whether it worked, what it says, which files changed."""
+
     ok: bool
     message: str
     changed: tuple[str, ...] = ()

@@ -119,6 +119,10 @@ def test_schema_is_draft_2020_12_with_descriptions_and_examples() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
     for name, definition in [("Outline", schema), *schema["$defs"].items()]:
+        # an editor shows this on hover: a sentence, not the dataclass signature Python makes up
+        # for a class without a docstring
+        description = definition.get("description", "")
+        assert description and not description.startswith(f"{name}("), f"{name}: {description[:60]!r}"
         for field, prop in definition.get("properties", {}).items():
             assert prop.get("description"), f"{name}.{field} has no description"
             assert prop.get("examples"), f"{name}.{field} has no example"

@@ -36,6 +36,8 @@ _IGNORED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
 @dataclass(frozen=True)
 class FontMetrics:
+    """One face's measurements from its font file: vertical metrics and advance widths, in font units."""
+
     face: str                       # e.g. "Liberation Sans Bold"
     units_per_em: int
     ascent: int                     # hhea, font units, positive

@@ -24,6 +24,8 @@ IDX_BODY = 1
 
 @model
 class BulletsSlide(SlideFields):
+    """A slide of bullets, nested to five levels."""
+
     kind: Annotated[Literal["bullets"], Meta("Slide kind; inferred from the content key.", "bullets")] = "bullets"
     bullets: Bullets
 

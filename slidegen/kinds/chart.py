@@ -38,6 +38,8 @@ _LABEL_SHARE = 0.8
 
 @model
 class Series(Model):
+    """One series of a chart: its name and a value per category (x and y for a scatter chart)."""
+
     noun: ClassVar[str] = "series"
 
     name: Annotated[Text, Meta("The series' name, shown in the legend.", "Cuộc họp")]
@@ -51,6 +53,8 @@ class Series(Model):
 
 @model
 class ChartData(Model):
+    """Categories and series together, as a data file or a template gives them."""
+
     noun: ClassVar[str] = "chart data"
 
     categories: Annotated[tuple[str, ...], Meta("The categories along the axis.", ["2019", "2020", "2021"])] = ()
@@ -60,6 +64,8 @@ class ChartData(Model):
 
 @model
 class Chart(Model):
+    """A native, editable chart with its data."""
+
     noun: ClassVar[str] = "chart"
 
     type: Annotated[ChartType, Meta("column, bar, line, pie, doughnut, area, scatter, or combo (columns with "
@@ -81,6 +87,8 @@ class Chart(Model):
 
 @model
 class ChartSlide(SlideFields):
+    """A slide holding one native chart."""
+
     kind: Annotated[Literal["chart"], Meta("Slide kind; inferred from the content key.", "chart")] = "chart"
     chart: Annotated[Chart, Meta("A native chart with its data.",
                                  {"type": "column", "categories": ["2019", "2020"],
@@ -89,6 +97,8 @@ class ChartSlide(SlideFields):
 
 @dataclass(frozen=True)
 class ChartContent:
+    """A planned chart: its spec for the writer, the kind it is drawn as, and its alt text."""
+
     spec: ChartSpec
     kind_name: str                     # "column", … "combo": for alt text
     alt: str = ""

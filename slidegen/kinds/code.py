@@ -37,6 +37,8 @@ _STEP = 0.025               # scales are chosen on the same grid as body text
 
 @model
 class Code(Model):
+    """A code listing: its text and the language it is coloured by."""
+
     noun: ClassVar[str] = "code"
 
     text: Annotated[str, Meta("The code as written; tabs count as four spaces.", "def hello():\n    return 'xin chào'")]
@@ -47,6 +49,8 @@ class Code(Model):
 
 @model
 class CodeSlide(SlideFields):
+    """A slide holding a code listing in a monospace font."""
+
     kind: Annotated[Literal["code"], Meta("Slide kind; inferred from the content key.", "code")] = "code"
     code: Annotated[Code | str, Meta("A code listing: its text, or {text, language}.",
                                      {"language": "python", "text": "print('xin chào')"})]
@@ -54,6 +58,8 @@ class CodeSlide(SlideFields):
 
 @dataclass(frozen=True)
 class CodeContent:
+    """The planned listing: one paragraph per (wrapped) line, coloured runs."""
+
     body: TextBlock
 
     def texts(self) -> Iterator[tuple[str, FontRole]]:

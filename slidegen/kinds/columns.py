@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 @model
 class Column(Model):
+    """One column: an optional heading over its bullets."""
+
     noun: ClassVar[str] = "column"
 
     heading: Annotated[Text | None, Meta("Column heading; with headings the slide uses the comparison layout.",
@@ -31,6 +33,8 @@ class Column(Model):
 
 @model
 class ColumnsSlide(SlideFields):
+    """Two columns of bullets, side by side."""
+
     kind: Annotated[Literal["columns"], Meta("Slide kind; inferred from the content key.", "columns")] = "columns"
     columns: Annotated[tuple[Column, ...], Meta("Exactly two columns.", [{"bullets": ["a"]}, {"bullets": ["b"]}],
                                                 min_length=2, max_length=2)]
@@ -38,6 +42,8 @@ class ColumnsSlide(SlideFields):
 
 @dataclass(frozen=True)
 class ColumnsContent:
+    """The planned columns and their headings."""
+
     left: TextBlock
     right: TextBlock
     left_heading: TextBlock | None = None

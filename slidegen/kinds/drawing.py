@@ -23,6 +23,8 @@ DRAWN_FLOOR, DRAWN_MIN_SIZE = 0.5, 8.0
 
 @dataclass(frozen=True)
 class CellText:
+    """Text to draw in one box of a drawn shape (a timeline cell, a figure card)."""
+
     paras: Sequence[Para]
     box: EmuBox
     bold: bool

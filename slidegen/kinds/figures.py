@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @model
 class Figure(Model):
+    """One key figure: a big value with its label."""
+
     noun: ClassVar[str] = "figure"
 
     value: Annotated[Text, Meta("The big number, as it should read.", "20+")]
@@ -33,6 +35,8 @@ class Figure(Model):
 
 @model
 class FiguresSlide(SlideFields):
+    """Key figures shown as cards, up to four a slide."""
+
     kind: Annotated[Literal["figures"], Meta("Slide kind; inferred from the content key.", "figures")] = "figures"
     figures: Annotated[tuple[Figure, ...], Meta("Key figures: big numbers with labels.",
                                                 [{"value": "10", "label": "nước thành viên"}], min_length=1)]
@@ -40,12 +44,16 @@ class FiguresSlide(SlideFields):
 
 @dataclass(frozen=True)
 class FigureContent:
+    """A planned figure's value and label."""
+
     value: str
     label: str
 
 
 @dataclass(frozen=True)
 class FiguresContent:
+    """The planned figures of one slide."""
+
     figures: tuple[FigureContent, ...]
 
     def texts(self) -> Iterator[tuple[str, FontRole]]:
@@ -56,6 +64,8 @@ class FiguresContent:
 
 @dataclass(frozen=True)
 class Card:
+    """Where one figure is drawn: its card, value and label boxes."""
+
     card: EmuBox
     value: EmuBox
     label: EmuBox

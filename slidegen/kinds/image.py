@@ -22,12 +22,16 @@ if TYPE_CHECKING:
 
 @model
 class ImageSlide(SlideFields):
+    """One picture with its caption."""
+
     kind: Annotated[Literal["image"], Meta("Slide kind; inferred from the content key.", "image")] = "image"
     image: Annotated[PictureModel, Meta("One picture with a caption.", {"caption": "Ảnh tư liệu"})]
 
 
 @dataclass(frozen=True)
 class PicturesContent:
+    """The planned pictures of an image or photo slide."""
+
     pictures: tuple[Picture, ...]
 
     def texts(self) -> Iterator[tuple[str, FontRole]]:

@@ -34,6 +34,8 @@ PICTURE_IDX, CAPTION_IDX = 20, 30
 
 @model
 class PhotosSlide(SlideFields):
+    """A grid of pictures with captions, up to six a slide."""
+
     kind: Annotated[Literal["photos"], Meta("Slide kind; inferred from the content key.", "photos")] = "photos"
     photos: Annotated[tuple[PictureModel, ...], Meta("Pictures laid out as a grid, each with a caption.",
                                                      [{"caption": "Ảnh 1"}, {"caption": "Ảnh 2"}], min_length=1)]

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @model
 class Quote(Model):
+    """A quotation and who said it."""
+
     noun: ClassVar[str] = "quote"
 
     text: Annotated[Text, Meta("The quotation.", "Chủ động, tích cực phối hợp …")]
@@ -29,12 +31,16 @@ class Quote(Model):
 
 @model
 class QuoteSlide(SlideFields):
+    """A slide holding one quotation."""
+
     kind: Annotated[Literal["quote"], Meta("Slide kind; inferred from the content key.", "quote")] = "quote"
     quote: Annotated[Quote, Meta("A quotation with its attribution.", {"text": "…"})]
 
 
 @dataclass(frozen=True)
 class QuoteContent:
+    """The planned quotation and its attribution."""
+
     body: TextBlock | None
     meta: TextBlock | None
 

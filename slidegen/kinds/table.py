@@ -37,6 +37,8 @@ Cells = tuple[tuple[Run, ...], ...]
 
 @model
 class Table(Model):
+    """A table: a header row, the rows, and optional relative column widths."""
+
     noun: ClassVar[str] = "table"
 
     header: Annotated[tuple[str, ...], Meta("Header row; repeated on continuation slides.", ["Thời gian", "Sự kiện"],
@@ -48,12 +50,16 @@ class Table(Model):
 
 @model
 class TableSlide(SlideFields):
+    """A slide holding one table; long tables continue with the header repeated."""
+
     kind: Annotated[Literal["table"], Meta("Slide kind; inferred from the content key.", "table")] = "table"
     table: Annotated[Table, Meta("A table with a header row.", {"header": ["A"], "rows": [["1"]]})]
 
 
 @dataclasses.dataclass(frozen=True)
 class TableContent:
+    """A planned table (or one piece of it) with its decided text size and row heights."""
+
     header: Cells
     rows: tuple[Cells, ...]
     widths: tuple[float, ...]         # fractions of the table width, summing to 1

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 @model
 class Event(Model):
+    """One dated event on a timeline."""
+
     noun: ClassVar[str] = "timeline event"
 
     date: Annotated[Text, Meta("When, as it should read on the slide.", "8–9/7/2020")]
@@ -35,6 +37,8 @@ class Event(Model):
 
 @model
 class TimelineSlide(SlideFields):
+    """Dated events drawn on an axis as native shapes."""
+
     kind: Annotated[Literal["timeline"], Meta("Slide kind; inferred from the content key.", "timeline")] = "timeline"
     timeline: Annotated[tuple[Event, ...], Meta("Dated events, in order.", [{"date": "2019", "title": "AWGIPC 60"}],
                                                 min_length=1)]
@@ -42,6 +46,8 @@ class TimelineSlide(SlideFields):
 
 @dataclass(frozen=True)
 class TimelineEvent:
+    """A planned event's date, title and detail."""
+
     date: str
     title: str
     detail: str | None
@@ -49,6 +55,8 @@ class TimelineEvent:
 
 @dataclass(frozen=True)
 class TimelineContent:
+    """The planned events of one timeline slide."""
+
     events: tuple[TimelineEvent, ...]
 
     def texts(self) -> Iterator[tuple[str, FontRole]]:
@@ -58,6 +66,8 @@ class TimelineContent:
 
 @dataclass(frozen=True)
 class TimelineCell:
+    """Where one event is drawn: its marker and its date and text boxes."""
+
     marker: EmuBox
     date: EmuBox
     event: EmuBox

@@ -38,6 +38,8 @@ Bullets = Annotated[tuple[BulletItem, ...], Meta("Bullets, nested with {text, ch
 
 @model
 class Picture(Model):
+    """A picture file with its caption and alt text; no path leaves a placeholder to fill."""
+
     noun: ClassVar[str] = "picture"
 
     path: Annotated[str | None, Meta("Image file relative to the outline; empty leaves a picture "

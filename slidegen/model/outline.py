@@ -29,6 +29,8 @@ Slide = Annotated[SlideFields, Discriminated(select_slide, slide_models)]
 
 @model
 class Item(Model):
+    """A numbered item of a section: its title and slides, or a todo while it has none."""
+
     noun: ClassVar[str] = "item"
 
     title: Annotated[Text, Meta("The item's title; the tool numbers it (1., 2., …).", "Cơ chế hợp tác")]
@@ -40,6 +42,8 @@ class Item(Model):
 
 @model
 class Section(Model):
+    """A part of the deck (I., II., …): its title and items."""
+
     noun: ClassVar[str] = "section"
 
     title: Annotated[Text, Meta("The section's title; the tool numbers it (I., II., …).", "Hợp tác ASEAN về SHTT")]
@@ -50,6 +54,8 @@ class Section(Model):
 
 @model
 class Agenda(Model):
+    """The agenda ("Nội dung") slide after the title, optionally repeated before each section."""
+
     noun: ClassVar[str] = "agenda"
 
     title: Annotated[Text | None, Meta("Agenda slide title; defaults to 'Nội dung' (vi) or 'Contents'.",
@@ -61,6 +67,8 @@ class Agenda(Model):
 
 @model
 class Closing(Model):
+    """The closing slide at the end of the deck."""
+
     noun: ClassVar[str] = "closing"
 
     title: Annotated[Text | None, Meta("Closing slide title; defaults to 'Xin trân trọng cảm ơn!' (vi).",
@@ -71,6 +79,8 @@ class Closing(Model):
 
 @model
 class DeckMeta(Model):
+    """What the deck is: its title, language, theme, footer, sources and the generated slides."""
+
     noun: ClassVar[str] = "deck"
 
     title: Annotated[Text, Meta("Deck title, on the title slide and in the file's properties.",

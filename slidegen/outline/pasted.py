@@ -32,6 +32,8 @@ _DECORATION = re.compile(r"^[\s*_#>•·▪○◦+\-–]*(?=\S)")
 
 @dataclass
 class PastedItem:
+    """A numbered item of a pasted outline, with hints of its content."""
+
     title: str
     line: int
     hints: list[str] = field(default_factory=list)
@@ -39,6 +41,8 @@ class PastedItem:
 
 @dataclass
 class PastedPart:
+    """A Roman-numbered part of a pasted outline and its items."""
+
     title: str
     line: int
     items: list[PastedItem] = field(default_factory=list)
@@ -46,6 +50,8 @@ class PastedPart:
 
 @dataclass
 class PastedOutline:
+    """A pasted "Nội dung" outline read as parts and items."""
+
     title: str | None = None
     subtitle: str | None = None
     parts: list[PastedPart] = field(default_factory=list)

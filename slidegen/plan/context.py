@@ -31,6 +31,8 @@ class Coverage:
 
 @dataclass
 class PlanContext:
+    """What planning one deck needs at every step: theme, strings, where data came from, and the warnings so far."""
+
     theme: Theme
     strings: Strings
     locator: Locator

@@ -24,6 +24,8 @@ __all__ = ["INEXACT_LINE_FACTOR", "INEXACT_WIDTH_FACTOR", "WIDTH_SAFETY", "Box",
 
 @dataclass(frozen=True)
 class ParagraphSpec:
+    """A paragraph to measure: its styled spans, font, size and spacing."""
+
     spans: tuple[Span, ...]
     font: str                       # Office font name, e.g. "Arial"
     size_pt: float
@@ -36,6 +38,8 @@ class ParagraphSpec:
 
 @dataclass(frozen=True)
 class Box:
+    """The space text is laid out in, with its insets, in points."""
+
     width_pt: float
     height_pt: float
     inset_left_pt: float = 7.2
@@ -50,6 +54,8 @@ class Box:
 
 @dataclass(frozen=True)
 class ParagraphLayout:
+    """How a paragraph breaks into lines in a box, and the height it takes."""
+
     lines: tuple[str, ...]          # text of each line (each span NFC-normalised) with its trailing
                                     # spaces and forced break: "".join(lines) is the paragraph
     line_widths_pt: tuple[float, ...]   # without trailing spaces

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Strings:
+    """The words slidegen writes itself ("Nội dung", "(tiếp)", month names …) in one language."""
+
     agenda: str
     continued: str
     closing: str

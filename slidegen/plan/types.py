@@ -44,6 +44,8 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Para:
+    """A paragraph: styled runs, bullet level, and any size or emphasis the planner decided."""
+
     runs: tuple[Run, ...]
     level: int = 0
     size_pt: float | None = None      # None: the placeholder's own size from the layout
@@ -58,6 +60,8 @@ class Para:
 
 @dataclass(frozen=True, slots=True)
 class TextBlock:
+    """Paragraphs for one placeholder, with the scale the fit pass chose."""
+
     paras: tuple[Para, ...]
     scale: float = 1.0                # the fit decision, for the report
 
@@ -80,6 +84,8 @@ def block_text(block: TextBlock | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Picture:
+    """A planned picture: a checked file (or none, for a placeholder), its caption and alt text."""
+
     path: str | None                  # absolute, checked path; None leaves an empty placeholder
     caption: TextBlock
     alt: str
@@ -99,6 +105,8 @@ class Content(Protocol):
 
 @dataclass(frozen=True)
 class PlannedSlide:
+    """One slide as planned: its kind, numbered title, content, notes and where it came from."""
+
     kind: str                         # a registered kind's name (slidegen.kinds)
     title: str
     content: Content
@@ -114,6 +122,8 @@ class PlannedSlide:
 
 @dataclass(frozen=True)
 class DeckInfo:
+    """The deck-wide facts the writer needs: metadata, language, footer and field settings."""
+
     title: str
     subtitle: str | None
     language: str
@@ -128,6 +138,8 @@ class DeckInfo:
 
 @dataclass(frozen=True)
 class PlannedDeck:
+    """Every slide decided, with the warnings and translation coverage of planning."""
+
     info: DeckInfo
     slides: tuple[PlannedSlide, ...]
     warnings: tuple[Diagnostic, ...] = field(default=())

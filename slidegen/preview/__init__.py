@@ -13,6 +13,8 @@ from .libreoffice import PreviewError, convert_to_pdf
 
 @dataclass(frozen=True)
 class Preview:
+    """A rendered preview: the PDF, its page count, and the contact sheet image."""
+
     pdf: Path
     pages: tuple[Path, ...]
     sheet: Path

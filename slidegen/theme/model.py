@@ -49,6 +49,8 @@ BoxField = Annotated[Box, Meta("[left, top, width, height] in inches.", [0.6, 1.
 
 @model
 class Colors(Model):
+    """The theme's colour scheme: dark and light text and backgrounds, six accents, links."""
+
     noun: ClassVar[str] = "colors"
 
     dk1: Hex
@@ -67,6 +69,8 @@ class Colors(Model):
 
 @model
 class Fonts(Model):
+    """The theme's heading and body fonts, and the monospace font for code."""
+
     noun: ClassVar[str] = "fonts"
 
     major: Annotated[str, Meta("Heading font (theme +mj-lt).", "Arial", pattern=FONT_NAME,
@@ -78,6 +82,8 @@ class Fonts(Model):
 
 @model
 class TitleStyle(Model):
+    """How slide titles look."""
+
     noun: ClassVar[str] = "title style"
 
     size: Points = 32
@@ -92,6 +98,8 @@ class TitleStyle(Model):
 
 @model
 class BodyStyle(Model):
+    """How body text and its five bullet levels look."""
+
     noun: ClassVar[str] = "body style"
 
     sizes: Annotated[tuple[Points, Points, Points, Points, Points], Meta("Sizes of the five bullet levels (pt).")] = \
@@ -125,6 +133,8 @@ class TextSizes(Model):
 
 @model
 class Insets(Model):
+    """Space between a text box's edge and its text, in inches."""
+
     noun: ClassVar[str] = "insets"
 
     left: Inches = 0.1
@@ -135,6 +145,8 @@ class Insets(Model):
 
 @model
 class Fit(Model):
+    """How far text may shrink before it continues on another slide."""
+
     noun: ClassVar[str] = "fit"
 
     floor: Annotated[float, Meta("Smallest body scale before splitting.", 0.8, gt=0, le=1)] = 0.8
@@ -214,6 +226,8 @@ class ChartStyle(Model):
 
 @model
 class Footer(Model):
+    """The footer: its text size and colour, and where the date, text and slide number go."""
+
     noun: ClassVar[str] = "footer"
 
     size: Points = 11
@@ -249,6 +263,8 @@ class LayoutGeometry(Model):
 
 @model
 class Theme(Model):
+    """A theme: slide size, colours, fonts, text styles and the geometry of every layout."""
+
     noun: ClassVar[str] = "theme"
 
     name: str

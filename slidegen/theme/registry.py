@@ -26,6 +26,8 @@ _MAX_EXTENDS = 8
 
 @dataclass(frozen=True)
 class ThemeInfo:
+    """A built-in theme's name, description and file, for ``slidegen themes``."""
+
     name: str
     description: str
     path: Path

@@ -32,6 +32,8 @@ DECK_SUFFIXES = (".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm")
 
 @dataclass(frozen=True)
 class Imported:
+    """An outline read back from a .pptx: its data, where each value came from, warnings, and the pictures written."""
+
     data: dict[str, Any]
     source_map: SourceMap
     warnings: tuple[Diagnostic, ...]

@@ -24,6 +24,8 @@ _DRAWN = re.compile(r"^(?:Timeline Axis|Marker \d+|Date (\d+)|Event (\d+)|Figure
 
 @dataclass
 class PictureRead:
+    """A picture found on an imported slide: its media part, caption and alt text."""
+
     media: str | None
     caption: list[Para]
     alt: str
@@ -31,6 +33,8 @@ class PictureRead:
 
 @dataclass
 class Content:
+    """What an imported slide holds, classified as one slide kind."""
+
     kind: str                                   # bullets, columns, table, image, photos, timeline, figures, quote
     paras: list[Para] = field(default_factory=list)
     left: list[Para] = field(default_factory=list)
@@ -48,6 +52,8 @@ class Content:
 
 @dataclass
 class SlideFacts:
+    """An imported slide's title, bodies and footer, read before its kind is decided."""
+
     read: SlideRead
     title: str
     subtitle: list[Para] = field(default_factory=list)

@@ -17,6 +17,8 @@ MAX_SLIDES = 2_000
 
 @dataclass
 class SlideRead:
+    """One slide of an imported deck: its layout, shapes and notes."""
+
     number: int                        # 1-based position in the deck
     slide_id: str
     layout: str                        # layout name
@@ -31,6 +33,8 @@ class SlideRead:
 
 @dataclass
 class DeckRead:
+    """An imported deck: its slides, sections and document properties."""
+
     slides: list[SlideRead]
     sections: list[tuple[str, list[str]]]       # PowerPoint sections: name, slide ids
     title: str = ""

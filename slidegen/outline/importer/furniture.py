@@ -61,6 +61,8 @@ def divider_number(facts: SlideFacts, slidegen: bool) -> int | None:
 
 @dataclass
 class Agenda:
+    """An agenda slide recognised in an imported deck, with the sections and items it lists."""
+
     title: str
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
     items: bool = False

@@ -54,6 +54,8 @@ def _parser() -> etree.XMLParser:
 
 @dataclass(frozen=True)
 class Relationship:
+    """One relationship of a package part: its type and target."""
+
     type: str          # the last part of the relationship type URI: "slide", "image", "notesSlide" …
     target: str        # a part name ("ppt/media/image1.png") or, when external, the URI
     external: bool

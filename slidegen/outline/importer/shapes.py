@@ -21,6 +21,8 @@ Box = tuple[int, int, int, int]   # x, y, width, height in EMU
 
 @dataclass(frozen=True)
 class Run:
+    """A run of text read from a shape, with its style and link."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -29,6 +31,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Para:
+    """A paragraph read from a shape, with its bullet level."""
+
     level: int
     runs: tuple[Run, ...]
 
@@ -39,6 +43,8 @@ class Para:
 
 @dataclass
 class Shape:
+    """A shape read from a slide: placeholder role, box, text, table or picture."""
+
     kind: str                          # text, picture, table, chart, smartart, object, media, drawing
     name: str = ""
     ph_type: str | None = None         # placeholder type ("title", "body", "pic" …), None if no placeholder

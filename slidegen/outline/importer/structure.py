@@ -22,6 +22,8 @@ _DEFAULT_SECTION = re.compile(r"^(?:default section|untitled section|mục mặc
 
 @dataclass
 class ItemDraft:
+    """An item being rebuilt from an imported deck's slides."""
+
     title: str
     number: int | None
     facts: SlideFacts
@@ -31,6 +33,8 @@ class ItemDraft:
 
 @dataclass
 class SectionDraft:
+    """A section being rebuilt from an imported deck's slides."""
+
     title: str
     facts: SlideFacts | None
     notes: str = ""

@@ -18,17 +18,23 @@ from ...source import SourceLocation
 
 @dataclass
 class Block:
+    """A block of a Markdown document, with where it starts."""
+
     where: SourceLocation
 
 
 @dataclass
 class Heading(Block):
+    """A Markdown heading."""
+
     level: int
     text: str
 
 
 @dataclass
 class Image:
+    """A Markdown image: its file, caption and title."""
+
     src: str
     caption: str          # the bracketed text, as written
     title: str | None
@@ -37,6 +43,8 @@ class Image:
 
 @dataclass
 class Paragraph(Block):
+    """A Markdown paragraph, and the images it holds."""
+
     text: str
     raw: str = ""         # the source, lines as written
     images: list[Image] = field(default_factory=list)
@@ -45,11 +53,15 @@ class Paragraph(Block):
 
 @dataclass
 class ListItem(Block):
+    """One item of a Markdown list."""
+
     blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
 class ListBlock(Block):
+    """A bullet or ordered Markdown list."""
+
     ordered: bool
     start: int
     items: list[ListItem] = field(default_factory=list)
@@ -57,18 +69,24 @@ class ListBlock(Block):
 
 @dataclass
 class Cell:
+    """One cell of a Markdown pipe table."""
+
     text: str
     where: SourceLocation
 
 
 @dataclass
 class Table(Block):
+    """A Markdown pipe table."""
+
     header: list[Cell]
     rows: list[list[Cell]]
 
 
 @dataclass
 class Code(Block):
+    """A fenced code block and its info string."""
+
     info: str
     text: str
     first_line: int       # where the code itself starts (1-based)
@@ -77,6 +95,8 @@ class Code(Block):
 
 @dataclass
 class Div(Block):
+    """A fenced ``:::`` div (notes, columns, a language) and its blocks."""
+
     info: str
     blocks: list[Block] = field(default_factory=list)
 
@@ -91,21 +111,29 @@ class Div(Block):
 
 @dataclass
 class Quote(Block):
+    """A Markdown blockquote."""
+
     blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
 class Html(Block):
+    """Raw HTML in Markdown (a Marp comment holds notes)."""
+
     text: str
 
 
 @dataclass
 class Rule(Block):
+    """A thematic break (``---``): a slide break."""
+
     pass
 
 
 @dataclass
 class FrontMatter(Block):
+    """The YAML front matter of a Markdown outline."""
+
     text: str
     first_line: int
 

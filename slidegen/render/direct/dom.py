@@ -24,11 +24,15 @@ class Unsupported(Exception):
 
 @dataclass(eq=False)
 class Comment:
+    """An XML comment, kept so a part is written back as it was read."""
+
     data: str
 
 
 @dataclass(eq=False)
 class Instruction:
+    """An XML processing instruction, kept so a part is written back as it was read."""
+
     target: str
     data: str
 

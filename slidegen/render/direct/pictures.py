@@ -32,6 +32,8 @@ _MEDIA = "/ppt/media/image"
 
 @dataclass(frozen=True)
 class Image:
+    """A picture part of the package, shared by every slide showing the same file."""
+
     partname: str
     size: tuple[int, int]          # pixels
     filename: str

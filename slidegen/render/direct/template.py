@@ -54,6 +54,8 @@ class Placeholder:
 
 @dataclass(frozen=True)
 class Layout:
+    """A slide layout of the template: its part, what it holds, and its placeholders."""
+
     partname: str
     info: LayoutInfo
     placeholders: tuple[Placeholder, ...]
@@ -61,6 +63,8 @@ class Layout:
 
 @dataclass(frozen=True)
 class Part:
+    """One part of the template package with its content type and relationships."""
+
     partname: str                         # "/ppt/presentation.xml"
     blob: bytes
     content_type: str
@@ -69,6 +73,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Template:
+    """A template as the direct writer copies it: parts, layouts, notes placeholders."""
+
     parts: dict[str, Part]                # by part name
     package_rels: tuple[Relationship, ...]
     layouts: tuple[Layout, ...]           # the first master's, in its order (python-pptx's slide_layouts)

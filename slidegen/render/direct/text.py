@@ -34,6 +34,8 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Style:
+    """How a text element is written: alignment, colour, font, bullets, table cell fill."""
+
     align: str | None = None           # text box: every paragraph's alignment
     color: str | None = None           # text box: the colour of runs that have none
     font: str | None = None            # text box: a typeface appended to every run

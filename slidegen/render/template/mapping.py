@@ -53,6 +53,8 @@ class Missing:
 
 @dataclass
 class TemplateMap:
+    """Which template layout each slide kind uses, the photo layouts, and what is missing."""
+
     kinds: dict[str, LayoutChoice] = field(default_factory=dict)
     photos: dict[int, LayoutChoice] = field(default_factory=dict)   # by number of picture cells
     missing: list[Missing] = field(default_factory=list)

@@ -152,6 +152,8 @@ class TemplatePart:
 
 @dataclass(frozen=True)
 class CompiledTemplate:
+    """The parts of a theme's compiled template, before they are written."""
+
     parts: tuple[TemplatePart, ...]
     package_rels: tuple[Rel, ...]
     defaults: tuple[tuple[str, str], ...]       # (extension, content type) beyond rels and xml
