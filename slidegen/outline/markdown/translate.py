@@ -31,7 +31,7 @@ from .slides import ReadSlide
 OPTIONAL = ("title", "notes", "caption", "alt", "attribution", "heading")
 _NOUNS = {"bullets": "bullet", "children": "sub-bullet", "columns": "column", "rows": "row",
           "header": "header cell", "photos": "picture", "timeline": "event", "figures": "figure",
-          "series": "series", "values": "value", "categories": "category"}
+          "series": "series", "values": "value", "categories": "category", "sources": "source"}
 
 
 class _Missing:
