@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DECKS, assert_golden
+from conftest import DECKS, assert_golden, requires_libreoffice
 from pptx_facts import SlideFacts, all_text, slides, text_runs
 from slidegen import build
 from slidegen.__main__ import cli
@@ -141,3 +141,75 @@ def test_the_whole_outline_is_translated(workdir: Path) -> None:
 
 def test_golden_dump_in_english(built: Path, update_golden: bool) -> None:
     assert_golden(dump_pptx(built / "awgipc.en-US.pptx"), "awgipc.en-US.txt", update_golden)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``slidegen build decks/awgipc.yaml --pdf --handout``: both languages, with their PDFs."""
+    root = tmp_path_factory.mktemp("awgipc-pdf")
+    shutil.copytree(DECKS, root / "decks")
+    (root / "pyproject.toml").write_text("")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(cli, ["build", "decks/awgipc.yaml", "--pdf", "--handout"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.endswith(".pdf")] == [
+        "build/awgipc.pdf", "build/awgipc.handout.pdf", "build/awgipc.en-US.pdf", "build/awgipc.en-US.handout.pdf"]
+    return root / "build"
+
+
+def _pages(pdf: Path) -> list[str]:
+    """The text of each page (poppler's pdftotext; -layout keeps the hyphen where an address wraps),
+    whitespace taken out."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
+
+
+@requires_libreoffice
+@pytest.mark.parametrize("stem", ["awgipc", "awgipc.en-US"])
+def test_the_pdf_has_a_page_per_slide(exported: Path, stem: str) -> None:
+    from slidegen.preview import pdf_page_count
+
+    count = len(slides(exported / f"{stem}.pptx"))
+    assert count == 20
+    assert pdf_page_count(exported / f"{stem}.pdf") == count
+    pages = _pages(exported / f"{stem}.pdf")
+    assert [re.sub(r"\s+", "", s.title)[:20] in page for s, page in zip(slides(exported / f"{stem}.pptx"), pages)] == [True] * count
+
+
+@requires_libreoffice
+@pytest.mark.parametrize("stem", ["awgipc", "awgipc.en-US"])
+def test_the_handout_holds_every_slides_notes_in_full(exported: Path, stem: str) -> None:
+    """Each page of the handout is its slide's notes page, and every character of the notes is
+    on it — nine cited sources with their addresses included (the notes shrink to the page)."""
+    facts = slides(exported / f"{stem}.pptx")
+    pages = _pages(exported / f"{stem}.handout.pdf")
+    assert len(pages) == len(facts)
+    noted = [(n, re.sub(r"\s+", "", s.notes)) for n, s in enumerate(facts) if s.notes.strip()]
+    assert len(noted) >= 15
+    missing = [n + 1 for n, notes in noted if notes not in pages[n]]
+    assert missing == [], f"slides whose notes are not whole on their handout page: {missing}"
+    longest = max(noted, key=lambda pair: len(pair[1]))
+    assert len(longest[1]) > 1200     # the slide citing nine sources: more than a notes box holds at 12 pt
+
+
+@requires_libreoffice
+def test_pdf_a_says_so_in_its_metadata(exported: Path) -> None:
+    """``slidegen export --pdf-a`` of a deck that exists: the PDF identifies itself as PDF/A-2b in
+    its XMP metadata, as archives check."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    deck = exported / "awgipc.en-US.pptx"
+    result = CliRunner().invoke(cli, ["export", str(deck), "--pdf-a"])
+    assert result.exit_code == 0, result.output
+    pdf = exported / "awgipc.en-US.pdf"
+    assert result.output.splitlines() == [str(pdf)]
+    with pdf.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        xmp = resolve1(document.catalog["Metadata"]).get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) and re.search(r"<pdfaid:conformance>B</pdfaid:conformance>", xmp)
+    assert "Looking back on Viet Nam" in xmp        # the deck's English title, as the PDF's title
