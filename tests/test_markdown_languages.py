@@ -248,3 +248,21 @@ def test_a_marp_file_leaves_translations_out_with_a_warning() -> None:
     data = _read(text, warnings)
     assert data["sections"][0]["items"][0]["slides"] == [{"bullets": ["a"]}]
     assert any("translations ('::: {lang=…}') are read in pandoc-style outlines" in w.message for w in warnings)
+
+
+def test_the_readme_examples_say_the_same_in_yaml_and_markdown(workdir: Path) -> None:
+    from conftest import REPO
+
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## One outline, several languages", 1)[1]
+    yaml_example = section.split("```yaml\n", 1)[1].split("\n```", 1)[0]
+    markdown_example = section.split("````markdown\n", 1)[1].split("\n````", 1)[0]
+    warnings: list[Diagnostic] = []
+    assert read_markdown(markdown_example, "talk.md", None, warnings)[0] == parse_yaml(yaml_example, "talk.yaml")[0]
+    assert warnings == []
+    (workdir / "talk.md").write_text(markdown_example, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "talk.md"])
+    assert result.exit_code == 0 and "warning:" not in result.output, result.output
+    english = slides(workdir / "build" / "talk.en-US.pptx")
+    assert [s.title for s in english] == ["ASEAN cooperation on IP", "Contents", "Cooperation mechanism",
+                                          "1. The AWGIPC", "Thank you"]
+    assert "Established in 1996 under the 1995 Framework Agreement\nASPEC" in english[3].texts
