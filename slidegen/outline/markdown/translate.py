@@ -216,6 +216,8 @@ def _kind(data: dict[str, Any]) -> str:
 
 
 def _listing(kinds: list[str]) -> str:
+    if not kinds:
+        return "no slide"
     return f"{len(kinds)} slides ({', '.join(kinds)})" if len(kinds) != 1 else f"a {kinds[0]} slide"
 
 
