@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DECKS, assert_golden, requires_libreoffice
+from conftest import DECKS, assert_golden, assert_valid_pptx, requires_libreoffice
 from pptx_facts import SlideFacts, all_text, slides, text_runs
 from slidegen import build
 from slidegen.__main__ import cli
@@ -39,6 +39,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = result.output.splitlines()
     assert lines[0].startswith("build/awgipc.pptx  (vi-VN, ") and lines[1].startswith("build/awgipc.en-US.pptx  (en-US, ")
     assert all(", 0 warnings," in line for line in lines)
+    for deck in ("awgipc.pptx", "awgipc.en-US.pptx"):   # module-scoped: validated here, not per test
+        assert_valid_pptx(root / "build" / deck)
     return root / "build"
 
 
@@ -153,6 +155,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.chdir(root)
         result = CliRunner().invoke(cli, ["build", "decks/awgipc.yaml", "--pdf", "--handout"])
     assert result.exit_code == 0, result.output
+    for deck in ("awgipc.pptx", "awgipc.en-US.pptx"):
+        assert_valid_pptx(root / "build" / deck)
     assert [line for line in result.output.splitlines() if line.endswith(".pdf")] == [
         "build/awgipc.pdf", "build/awgipc.handout.pdf", "build/awgipc.en-US.pdf", "build/awgipc.en-US.handout.pdf"]
     return root / "build"
