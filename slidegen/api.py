@@ -79,10 +79,17 @@ def plan_all(source: Source, *, theme: "str | Theme | None" = None, template: Pa
              languages: Sequence[str] | None = None) -> list[Deck]:
     """The deck planned in every language it is written in (or ``languages``), default first;
     the outline is read once."""
+    return _plan_languages(source, theme, template, variables, data, strict, base_dir, allow_outside, languages)
+
+
+def _plan_languages(source: Source, theme: "str | Theme | None", template: PathLike | bytes | None,
+                    variables: Mapping[str, Any] | None, data: Mapping[str, Any] | None, strict: bool,
+                    base_dir: PathLike | None, allow_outside: bool, languages: Sequence[str] | None,
+                    first_only: bool = False) -> list[Deck]:
     with _files_from_anywhere(allow_outside):
         prepared = _prepare(source, theme, template, variables, data, base_dir)
         chosen = list(languages) if languages else list(prepared.loaded.languages)
-        return [plan_language(prepared, language, strict) for language in chosen]
+        return [plan_language(prepared, language, strict) for language in chosen[:1 if first_only else None]]
 
 
 def check(source: Source, **options: Any) -> Deck:
@@ -133,8 +140,9 @@ def build_all(source: Source, output_path: PathLike | None = None, *, theme: "st
         output_path = default_output(source)
     inputs = [Path(source)] if isinstance(source, (str, os.PathLike)) else []
     output.check_outputs([Path(output_path), *(Path(p) for p in (report, manifest) if p is not None)], inputs)
-    decks = plan_all(source, theme=theme, template=template, variables=variables, data=data, strict=strict,
-                     base_dir=base_dir, allow_outside=allow_outside, languages=languages)
+    # Not named by language (build()): one file, so one language — the one asked for, or the default.
+    decks = _plan_languages(source, theme, template, variables, data, strict, base_dir, allow_outside, languages,
+                            first_only=not named_by_language)
     default = decks[0].loaded.languages[0]
     results = []
     for deck in decks:

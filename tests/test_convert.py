@@ -42,11 +42,13 @@ def test_yaml_to_markdown_to_yaml_gives_equal_data(decks: Path, name: str) -> No
 def test_markdown_to_yaml_to_markdown_builds_the_same_deck(decks: Path, tmp_path: Path) -> None:
     convert(decks / "awgipc.md", decks / "from-md.yaml")
     convert(decks / "from-md.yaml", decks / "back.md")
-    dumps = []
-    for outline in ("awgipc.md", "from-md.yaml", "back.md"):
-        build(decks / outline, tmp_path / f"{outline}.pptx")
-        dumps.append(dump_pptx(tmp_path / f"{outline}.pptx"))
-    assert dumps[0] == dumps[1] == dumps[2]
+    for language in ("vi-VN", "en-US"):   # the deck is in two languages: both come through
+        dumps = []
+        for outline in ("awgipc.md", "from-md.yaml", "back.md"):
+            build(decks / outline, tmp_path / f"{outline}.pptx", language=language)
+            dumps.append(dump_pptx(tmp_path / f"{outline}.pptx"))
+        assert dumps[0] == dumps[1] == dumps[2]
+    assert "::: {lang=en-US}\n## 1. Cooperation mechanism" in (decks / "back.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not (WILD / "putnam-slides.md").exists(), reason="../shared/markdown-wild/ is not there")

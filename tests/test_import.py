@@ -88,7 +88,8 @@ def test_import_of_awgipc_reads_back_sources_todos_and_the_articles_titles(proje
     original, _ = parse_yaml((project / "decks" / "awgipc.yaml").read_text(encoding="utf-8"), "awgipc.yaml")
     data = result.data
     titles = lambda d: [[i["title"] for i in s["items"]] for s in d["sections"]]  # noqa: E731
-    assert titles(data) == titles(original)
+    vietnamese = lambda t: t["vi-VN"] if isinstance(t, dict) else t  # noqa: E731  (the deck built: vi-VN)
+    assert titles(data) == [[vietnamese(t) for t in section] for section in titles(original)]
     cited = {n for s in original["sections"] for i in s["items"] for sl in i.get("slides", []) for n in sl.get("sources", [])}
     assert set(data["deck"]["sources"]) == cited
     assert all(data["deck"]["sources"][n] == original["deck"]["sources"][n] for n in cited)

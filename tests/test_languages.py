@@ -101,3 +101,36 @@ def test_english_text_is_fitted_in_english(workdir: Path) -> None:
     vi, en = slides(workdir / "build" / "o.pptx"), slides(workdir / "build" / "o.en-US.pptx")
     assert len(en) > len(vi)
     assert any(s.title.endswith("(continued)") for s in en) and not any("(tiếp)" in s.title for s in vi)
+
+
+def test_tables_and_data_files_give_text_by_language(workdir: Path) -> None:
+    """Table cells take text by language, and rows()/pick() take a column by language, so a
+    table or timeline made from a data file is built in each language from its own columns."""
+    (workdir / "meetings.csv").write_text("date,date_en,what,what_en\n11/11/2019,11 Nov 2019,Họp AWGIPC 60,AWGIPC 60 meeting\n"
+                                          "7/2020,July 2020,Phiên trực tuyến,Online session\n", encoding="utf-8")
+    (workdir / "o.yaml").write_text(
+        "data: {meetings: meetings.csv}\n"
+        "deck: {title: T, languages: [vi-VN, en-US], agenda: {enabled: false}}\nsections:\n  - title: A\n"
+        "    items:\n      - title: X\n        slides:\n"
+        "          - table:\n              header: [{vi-VN: Thời gian, en-US: Date}, {vi-VN: Cuộc họp, en-US: Meeting}]\n"
+        "              rows: \"{{ meetings | rows({'vi-VN': 'date', 'en-US': 'date_en'}, {'vi-VN': 'what', 'en-US': 'what_en'}) }}\"\n"
+        "          - timeline: \"{{ meetings | pick(date={'vi-VN': 'date', 'en-US': 'date_en'}, title='what') }}\"\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "o.yaml"])
+    assert result.exit_code == 0, result.output
+    from pptx import Presentation
+
+    def table(path: Path) -> list[list[str]]:
+        shapes = [sh for s in Presentation(str(path)).slides for sh in s.shapes if sh.has_table]
+        return [[c.text_frame.text for c in row.cells] for row in shapes[0].table.rows]
+
+    assert table(workdir / "build" / "o.pptx") == [["Thời gian", "Cuộc họp"], ["11/11/2019", "Họp AWGIPC 60"],
+                                                  ["7/2020", "Phiên trực tuyến"]]
+    assert table(workdir / "build" / "o.en-US.pptx") == [["Date", "Meeting"], ["11 Nov 2019", "AWGIPC 60 meeting"],
+                                                        ["July 2020", "Online session"]]
+    timeline = " ".join(slides(workdir / "build" / "o.en-US.pptx")[-2].texts)
+    assert "11 Nov 2019" in timeline and "July 2020" in timeline and "Họp AWGIPC 60" in timeline  # title: one column
+    bad = (workdir / "o.yaml").read_text(encoding="utf-8").replace("'date_en'}, {'vi-VN'", "'date_x'}, {'vi-VN'")
+    (workdir / "o.yaml").write_text(bad, encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["build", "o.yaml"])
+    assert refused.exit_code == 1 and "template error: no column 'date_x'" in refused.output

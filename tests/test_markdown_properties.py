@@ -4,7 +4,9 @@ located slidegen error."""
 
 from __future__ import annotations
 
+import copy
 import re
+import textwrap
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from slidegen.errors import SlidegenError
 from slidegen.outline.markdown import read_markdown
 from slidegen.outline.write_markdown import write_markdown
-from test_properties import outline, text
+from test_properties import bilingual, outline, text
 
 settings_ = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 
@@ -39,7 +41,7 @@ def _titles_as_headings(data):
         for item in section["items"]:
             item["title"] = " ".join(item["title"].replace("\r", " ").split("\n")).strip()
             if "todo" in item:
-                item["todo"] = item["todo"].strip()
+                item["todo"] = _as_a_block_holds_it(item["todo"])
             if item.get("slides") == []:
                 del item["slides"]   # an empty list of slides is no slides
     return data
@@ -55,10 +57,83 @@ def test_any_outline_written_as_markdown_reads_back_as_the_same_data(data) -> No
     assert back == data
 
 
+def _each_text(data, fix):
+    """``fix`` applied to every section title, item title and todo, in each of its languages."""
+    def one(value, heading):
+        return {tag: fix(t, heading) for tag, t in value.items()} if isinstance(value, dict) else fix(value, heading)
+
+    data = copy.deepcopy(data)
+    for section in data["sections"]:
+        section["title"] = one(section["title"], True)
+        for item in section["items"]:
+            item["title"] = one(item["title"], True)
+            if "todo" in item:
+                item["todo"] = one(item["todo"], False)
+            if item.get("slides") == []:
+                del item["slides"]   # an empty list of slides is no slides
+    return data
+
+
+def _as_a_block_holds_it(text):
+    """A todo is the text of a block: lines without trailing spaces, no blank lines around."""
+    return "\n".join(line.rstrip() for line in textwrap.dedent(text.strip()).split("\n")).strip()
+
+
+def _as_headings_hold_them(text, heading):
+    """A title is one line without edge spaces, a todo the text of a block (as in the test above)."""
+    return " ".join(text.replace("\r", " ").split("\n")).strip() if heading else _as_a_block_holds_it(text)
+
+
+def _as_languages_read_them(data):
+    """A heading or todo given the same in every language is one text; so is one given in the
+    default language alone when the outline has no other language. (A slide that Markdown cannot
+    say exactly in every language is written as YAML, so its texts come back as they were.)"""
+    def keys(node):
+        if isinstance(node, dict):
+            yield from node
+            for v in node.values():
+                yield from keys(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from keys(v)
+
+    english = "languages" in data["deck"] or "en-US" in set(keys(data["sections"]))
+
+    def collapse(value):
+        if isinstance(value, dict) and (value.get("en-US") == value["vi-VN"] if english else len(value) == 1):
+            return value["vi-VN"]
+        return value
+
+    data = _each_text(data, lambda t, heading: t)
+    for section in data["sections"]:
+        section["title"] = collapse(section["title"])
+        for item in section["items"]:
+            item["title"] = collapse(item["title"])
+            if "todo" in item:
+                item["todo"] = collapse(item["todo"])
+    return data
+
+
+def _empty(value) -> bool:
+    return not (value["vi-VN"] if isinstance(value, dict) else value).strip()
+
+
+@settings_
+@given(bilingual)
+def test_any_outline_in_two_languages_written_as_markdown_reads_back_as_the_same_data(data) -> None:
+    data = _each_text(_as_a_file_holds_it(data), _as_headings_hold_them)
+    if any(_empty(i["todo"]) for s in data["sections"] for i in s["items"] if "todo" in i):
+        return  # an empty todo has no Markdown form (and means no prompt, as a missing one)
+    written = write_markdown(data)
+    back, _ = read_markdown(written, "x.md", None, [])
+    assert back == _as_languages_read_them(data), written
+
+
 markdownish = st.lists(st.one_of(
     text, st.sampled_from(["# ", "## ", "### ", "- ", "1. ", "> ", "---", "::: notes", "::: columns", "::: column",
                            ":::", "```", "```slidegen timeline", "```slidegen", "| a | b |", "| --- | --- |",
                            "![x](y.png)", "![](https://e.org/a.png)", "<!-- c -->", "% T", "marp: true", "\n",
+                           "::: {lang=en-US}", "::: {lang=vi-VN}", "::: {lang=x_y}", "languages: [vi-VN, en-US]",
                            "  ", "\t", "{{ x }}", "[a]", "**", "\\"])), max_size=60).map("".join)
 
 

@@ -58,3 +58,31 @@ def test_two_previews_use_separate_profiles(monkeypatch: pytest.MonkeyPatch, tmp
         with pytest.raises(libreoffice.PreviewError, match="could not convert x.pptx: boom"):
             libreoffice.convert_to_pdf(tmp_path / "x.pptx", tmp_path)
     assert len(set(seen)) == 2
+
+
+def test_the_handout_copy_changes_only_the_notes_and_stays_valid(tmp_path: Path) -> None:
+    """The handout is made from a copy whose notes shrink to their page: every other part is the
+    same bytes, the notes placeholders say normAutofit, the copy is schema-valid, the deck itself
+    is untouched; a file that is no package is handed over as it is."""
+    import zipfile
+
+    from conftest import assert_valid_pptx
+    from slidegen import build
+    from slidegen.preview.handout import notes_that_fit
+
+    deck = tmp_path / "awgipc.pptx"
+    build(DECKS / "awgipc.yaml", deck)
+    before = deck.read_bytes()
+    (tmp_path / "copy").mkdir()
+    copy = notes_that_fit(deck, tmp_path / "copy" / "awgipc.pptx")
+    assert copy == tmp_path / "copy" / "awgipc.pptx" and deck.read_bytes() == before
+    assert_valid_pptx(copy)
+    with zipfile.ZipFile(deck) as old, zipfile.ZipFile(copy) as new:
+        assert old.namelist() == new.namelist()
+        changed = [n for n in old.namelist() if old.read(n) != new.read(n)]
+        notes = [n for n in old.namelist() if n.startswith("ppt/notesSlides/") and n.endswith(".xml")]
+        assert changed == notes and len(notes) >= 15      # the slides that have notes
+        assert all(new.read(n).count(b"<a:normAutofit/>") == 1 for n in notes)
+    junk = tmp_path / "junk.pptx"
+    junk.write_bytes(b"not a zip")
+    assert notes_that_fit(junk, tmp_path / "copy" / "junk.pptx") == junk

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..errors import OutlineError
-from ..model.common import SlideFields
+from ..model.common import SlideFields, Text
 from ..plan import measure as ms
 from ..plan.fit_text import PT_PER_INCH, box_pt
 from ..plan.fitting import with_content
@@ -41,9 +41,9 @@ class Table(Model):
 
     noun: ClassVar[str] = "table"
 
-    header: Annotated[tuple[str, ...], Meta("Header row; repeated on continuation slides.", ["Thời gian", "Sự kiện"],
-                                            min_length=1)]
-    rows: Annotated[tuple[tuple[str, ...], ...], Meta("Body rows; each has as many cells as the header.",
+    header: Annotated[tuple[Text, ...], Meta("Header row; repeated on continuation slides.", ["Thời gian", "Sự kiện"],
+                                             min_length=1)]
+    rows: Annotated[tuple[tuple[Text, ...], ...], Meta("Body rows; each has as many cells as the header.",
                                                       [["11/11/2019", "AWGIPC 60"]], min_length=1)]
     widths: Annotated[tuple[float, ...] | None, Meta("Relative column widths.", [1, 3])] = None
 

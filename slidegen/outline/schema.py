@@ -16,7 +16,7 @@ from ..validation import json_schema
 
 TEMPLATE_EXPRESSION = {
     "type": "string",
-    "pattern": r"^\s*\{\{.*\}\}\s*$",
+    "pattern": r"^\s*\{\{[\s\S]*\}\}\s*$",   # may span lines, as a folded YAML value does
     "description": "A Jinja2 expression whose value is used here, e.g. a list from a data file.",
 }
 _KEEP_OUTSIDE = ("description", "examples", "title", "default")

@@ -35,32 +35,42 @@ _WHOLE_EXPRESSION = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\}\}).)*)\}\}\s*$", re.S
 _NOT_TEMPLATED = ("vars", "data")
 
 
-def _rows(records: Any, *columns: str) -> list[list[str]]:
+def _cell(record: Mapping[Any, Any], column: Any) -> Any:
+    """One record's value of ``column``; a column given by language (``{'vi-VN': 'meeting',
+    'en-US': 'meeting_en'}``) gives the text by language, as an outline writes it."""
+    if isinstance(column, Mapping) and all(isinstance(name, str) for name in column.values()):
+        return {str(tag): _cell(record, name) for tag, name in column.items()}
+    if not isinstance(column, str):
+        raise TypeError(f"a column is named by text, or by language ({{'vi-VN': 'a', 'en-US': 'a_en'}}), "
+                        f"not {type(column).__name__}")
+    if column not in record:
+        raise KeyError(f"no column {column!r}; the data has {', '.join(map(repr, record))}")
+    return "" if record[column] is None else str(record[column])
+
+
+def _rows(records: Any, *columns: Any) -> list[list[Any]]:
     """Records (dicts, e.g. CSV lines) as table rows holding the named columns, in order."""
     out = []
     for record in records:
         if not isinstance(record, Mapping):
             raise TypeError("rows() takes a list of records (mappings), such as a CSV data file")
-        missing = [c for c in columns if c not in record]
-        if missing:
-            raise KeyError(f"no column {missing[0]!r}; the data has {', '.join(map(repr, record))}")
-        out.append(["" if record[c] is None else str(record[c]) for c in columns])
+        out.append([_cell(record, c) for c in columns])
     return out
 
 
-def _pick(records: Any, **fields: str) -> list[dict[str, str]]:
+def _pick(records: Any, **fields: Any) -> list[dict[str, Any]]:
     """Records with renamed fields: ``pick(date='when', title='event')`` → [{date, title}, …].
-    Empty values are left out, so optional fields (a timeline's detail) stay optional."""
+    Empty values are left out, so optional fields (a timeline's detail) stay optional; a field
+    taken from columns by language is left out when it is empty in every language."""
     out = []
     for record in records:
         if not isinstance(record, Mapping):
             raise TypeError("pick() takes a list of records (mappings), such as a CSV data file")
         picked = {}
         for name, column in fields.items():
-            if column not in record:
-                raise KeyError(f"no column {column!r}; the data has {', '.join(map(repr, record))}")
-            if record[column] not in (None, ""):
-                picked[name] = str(record[column])
+            value = _cell(record, column)
+            if value != "" and not (isinstance(value, dict) and not any(value.values())):
+                picked[name] = value
         out.append(picked)
     return out
 

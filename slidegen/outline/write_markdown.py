@@ -4,18 +4,23 @@ Deck keys, ``vars`` and ``data`` go into the front matter; sections and items be
 ``##`` headings with their numbers typed ("# I. …", "## 1. …", as a "Nội dung" outline reads; the
 reader takes them off again). A slide is Markdown where Markdown says it plainly — bullets, a
 pipe table, pictures, a quote, code, two columns — and otherwise a ``slidegen <kind>`` block with
-the YAML of its content, so every outline can be written. Reading the result gives back the same
-data.
+the YAML of its content, so every outline can be written. In an outline of several languages each
+part is followed by a ``::: {lang=…}`` block holding it in each other language
+(:mod:`.write_languages` says when a text can be written so). Reading the result gives back the
+same data.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .markdown.escape import (block_ok, bracket_text, fence_for, heading_ok, heading_text, inline_ok,
                               link_destination, link_title, table_cell, text_lines)
 from ..plan.strings import roman
+from .markdown.languages import Languages
+from .write_languages import InLanguage, all_exact, exact, has_translations, outline_languages
 from .write_yaml import dump_yaml
 
 _SLIDE_EXTRAS = ("title", "notes", "sources")
@@ -24,11 +29,12 @@ _SOURCE_REF = re.compile(r"^[\w.-]+$")
 
 
 def write_markdown(data: dict[str, Any], header: str = "") -> str:
+    languages = outline_languages(data)
     parts = [_front_matter(data)]
     if header:
         parts.append("<!--\n" + header.strip().replace("--", "—") + "\n-->")
     for s, section in enumerate(data.get("sections") or []):
-        parts.extend(_section(section, s))
+        parts.extend(_section(section, s, languages))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -38,51 +44,112 @@ def _front_matter(data: dict[str, Any]) -> str:
     return "---\n" + dump_yaml(front, spaced=False) + "---"
 
 
-def _section(section: Any, index: int) -> list[str]:
+#: A part of the outline (what a heading or '---' begins) as Markdown blocks, in one language.
+Render = Callable[[InLanguage], list[str]]
+
+
+def _part(render: Render, languages: Languages) -> list[str]:
+    """The part in the default language, then a ``::: {lang=…}`` block for each other one."""
+    out = render(InLanguage(languages))
+    for tag in languages.others:
+        inner = render(InLanguage(languages, tag))
+        if inner:
+            out.append(f"::: {{lang={tag}}}\n" + "\n\n".join(inner) + "\n:::")
+    return out
+
+
+def _shown(view: InLanguage, value: Any) -> str | None:
+    """A heading's, todo's or notes' text in ``view``'s language (None: not given in it). A
+    text by language without the default's text shows its first in the default language."""
+    text = view.text(value)
+    if text is None and view.tag is None and isinstance(value, dict) and value:
+        text = next(iter(value.values()))
+    return None if text is None else str(text)
+
+
+def _section(section: Any, index: int, languages: Languages) -> list[str]:
     if not isinstance(section, dict) or set(section) == {"include"}:
         raise ValueError("sections included from other files are expanded before writing Markdown")
-    parts = [f"# {roman(index + 1)}. {heading_text(str(section.get('title', '')))}"]
-    if section.get("notes"):   # Markdown keeps the notes' words; edge spaces do not survive
-        parts.append(_div("notes", str(section["notes"]).strip(" ")))
+
+    def render(view: InLanguage) -> list[str]:
+        title, notes = _shown(view, section.get("title", "")), _shown(view, section.get("notes") or None)
+        out = [] if title is None else [f"# {roman(index + 1)}. {heading_text(title)}"]
+        if notes:   # Markdown keeps the notes' words; edge spaces do not survive
+            out.append(_div("notes", notes.strip(" ")))
+        return out
+
+    parts = _part(render, languages)
     for i, item in enumerate(section.get("items") or []):
-        parts.extend(_item(item, i))
+        parts.extend(_item(item, i, languages))
     return parts
 
 
-def _item(item: Any, index: int) -> list[str]:
+def _item(item: Any, index: int, languages: Languages) -> list[str]:
     if not isinstance(item, dict) or set(item) == {"include"}:
         raise ValueError("items included from other files are expanded before writing Markdown")
-    parts = [f"## {index + 1}. {heading_text(str(item.get('title', '')))}"]
-    for k, slide in enumerate(item.get("slides") or []):
-        parts.extend(_slide(slide, k))
+
+    def heading(view: InLanguage) -> list[str]:
+        title = _shown(view, item.get("title", ""))
+        return [] if title is None else [f"## {index + 1}. {heading_text(title)}"]
+
+    slides = [_slide(slide, k, languages) for k, slide in enumerate(item.get("slides") or [])]
+    # The item's heading and an untitled first slide are one part; every other slide is its own.
+    renders: list[Render] = [heading]
+    for k, (titled, render) in enumerate(slides):
+        if k == 0 and not titled:
+            renders[0] = _joined(heading, render)
+        else:
+            renders.append(render)
     if item.get("todo") is not None:
-        parts.append(_div("todo", str(item["todo"])))
-    return parts
+        todo = item["todo"]
+        renders[-1] = _joined(renders[-1], lambda view: [_div("todo", t) for t in [_shown(view, todo)] if t is not None])
+    return [block for render in renders for block in _part(render, languages)]
 
 
-def _slide(slide: Any, index: int) -> list[str]:
-    """A slide: ``### title`` (or ``---`` between slides), its content, notes and sources; as one
-    ``slidegen`` block of YAML when Markdown cannot say all of it exactly."""
+def _joined(first: Render, then: Render) -> Render:
+    return lambda view: first(view) + then(view)
+
+
+def _slide(slide: Any, index: int, languages: Languages) -> tuple[bool, Render]:
+    """A slide — ``### title`` (or ``---`` between slides), its content, notes and sources — and
+    whether it begins with its own heading. Its content in each language is Markdown where
+    Markdown says it exactly; otherwise one ``slidegen`` block of YAML says everything (or the
+    content alone, when the title and notes can stay Markdown)."""
     separator = ["---"] if index else []
     if not isinstance(slide, dict):
-        return separator + [_block("slidegen", slide)]
+        return False, lambda view: separator + [_block("slidegen", slide)] if view.tag is None else []
     content = {k: v for k, v in slide.items() if k not in _SLIDE_EXTRAS}
     title, notes, sources = slide.get("title"), slide.get("notes"), slide.get("sources")
+    views = [InLanguage(languages), *(InLanguage(languages, t) for t in languages.others)]
     plain_sources = sources is None or isinstance(sources, list) and all(
         isinstance(s, int) and not isinstance(s, bool) or (isinstance(s, str) and _SOURCE_REF.match(s) and not s.isdigit())
         for s in sources)
-    if not (len(content) == 1 and (title is None or heading_ok(title)) and (notes is None or block_ok(notes))
-            and plain_sources):
-        return separator + [_block("slidegen", slide)]   # everything as YAML, title and notes too
+    titles_ok = title is None or exact(title, languages, True) and all(
+        heading_ok(t) for v in views for t in [v.text(title)] if t is not None or v.tag is None)
+    notes_ok = notes is None or exact(notes, languages, True) and all(
+        block_ok(t) for v in views for t in [v.text(notes)] if t is not None or v.tag is None)
+    if not (len(content) == 1 and titles_ok and notes_ok and plain_sources):
+        # Everything as YAML, title and notes too (the YAML gives its own languages).
+        return False, lambda view: separator + [_block("slidegen", slide)] if view.tag is None else []
     key, value = next(iter(content.items()))
-    written = _markdown_kind(key, value) if key in _MARKDOWN_KINDS else None
-    parts = [f"### {title}"] if title is not None else separator
-    parts.append(written if written is not None else _block(f"slidegen {key}", value))
-    if notes is not None:
-        parts.append(_div("notes", notes))
-    if sources is not None:
-        parts.append(_div("sources", ", ".join(str(s) for s in sources)))
-    return parts
+    markdown = key in _MARKDOWN_KINDS and all_exact(value, languages, key) and not (
+        key == "code" and has_translations(value)) and all(
+        _markdown_kind(key, v.project(value)) is not None for v in views)
+
+    def render(view: InLanguage) -> list[str]:
+        shown = view.text(title)
+        out = [f"### {shown}"] if shown is not None else separator if view.tag is None else []
+        if markdown:
+            out.append(_markdown_kind(key, view.project(value)) or "")
+        elif view.tag is None:
+            out.append(_block(f"slidegen {key}", value))   # the YAML gives its own languages
+        said = view.text(notes)
+        if said is not None:
+            out.append(_div("notes", said))
+        if sources is not None and view.tag is None:
+            out.append(_div("sources", ", ".join(str(s) for s in sources)))
+        return out
+    return title is not None, render
 
 
 def _markdown_kind(key: str, value: Any) -> str | None:

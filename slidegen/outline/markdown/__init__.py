@@ -8,7 +8,9 @@ The dialect, in short (the README has the full table):
   ``##`` headings: ``#`` are the items of one unnamed section); typed numbers are taken off;
 * lists → bullets, pipe tables, ``![caption](path)`` pictures, a lone blockquote, fenced code,
   ``::: columns``, ``::: notes``, ``::: sources``, ``::: todo``, and ``slidegen <kind>`` fenced
-  blocks holding the YAML of any other kind.
+  blocks holding the YAML of any other kind;
+* ``::: {lang=en-US}`` after a part (a heading and what follows it): that part in another
+  language, read into the same ``{vi-VN: …, en-US: …}`` texts a YAML outline writes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .assemble import Assembler
 from .blocks import BlockReader, FrontMatter
 from .frontmatter import DECK_KEYS, read_metadata
 from .headings import HeadingWalker
+from .languages import declared, outline_languages
 from .marp import MarpWalker
 from .parser import parse, split_title_block
 from .slides import SlideReader
@@ -43,6 +46,7 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
     blocks = BlockReader(body, file, breaks=meta.marp).read(tokens)
     lines = body.split("\n")
     deck = dict(meta.deck)
+    seen: dict[str, SourceLocation] = {}    # the languages of '::: {lang=…}' blocks, each at its first
     if meta.marp:
         drafts, title_slide = MarpWalker(lines, file, warnings).walk(blocks, "title" in deck)
         for key, value in title_slide.deck.items():
@@ -55,7 +59,11 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
             deck["closing"] = {"subtitle": lines_under_title[0]}
             meta.located.key(("deck", "closing"), title_slide.where["organisation"])
     else:
-        drafts = HeadingWalker(lines, file, warnings).walk(blocks)
+        if "language" not in deck and (front is None or meta.marp) and not has_vietnamese(text):
+            deck["language"] = "en-US"  # a pandoc or Marp deck in English gets English furniture
+        walker = HeadingWalker(lines, file, warnings, declared(deck)[0])
+        drafts = walker.walk(blocks)
+        seen = walker.languages
     if not drafts:
         raise OutlineError("the Markdown outline has no headings; write '# Section' and '## Item' "
                            "headings (see the README's Markdown section)", SourceLocation(file, 1, 1))
@@ -66,7 +74,7 @@ def read_markdown(text: str, file: str, base_dir: Path | None,
     if "language" not in deck and (front is None or meta.marp) and not has_vietnamese(text):
         deck["language"] = "en-US"  # a pandoc or Marp deck in English gets English furniture
     slides = SlideReader(file, base_dir, meta.marp, warnings)
-    assembler = Assembler(slides, str(deck["title"]), warnings)
+    assembler = Assembler(slides, deck["title"], warnings, outline_languages(deck, seen, warnings))
     sections = assembler.sections(drafts, deck)
     located = meta.located
     located.graft((), assembler.located)

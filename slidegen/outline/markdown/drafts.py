@@ -1,7 +1,8 @@
 """The outline's skeleton as read from Markdown, before slides get their kinds.
 
 Both walkers (pandoc-style headings, Marp pages) produce these; ``assemble`` turns them into the
-plain outline data.
+plain outline data. ``versions`` hold what a ``::: {lang=en-US}`` block says in another language:
+the same skeleton, by language tag.
 """
 
 from __future__ import annotations
@@ -29,10 +30,21 @@ class DraftSlide:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     sources: Text | None = None
+    versions: dict[str, "DraftSlide"] = field(default_factory=dict)   # the slide in other languages
 
     @property
     def empty(self) -> bool:
         return not self.blocks and not self.notes and self.sources is None and self.title is None
+
+
+@dataclass
+class Version:
+    """An item's or a section's own texts in another language (the title, a todo, divider notes)."""
+
+    where: SourceLocation            # the ``::: {lang=…}`` block
+    title: Text | None = None
+    todo: Text | None = None
+    notes: list[Text] = field(default_factory=list)
 
 
 @dataclass
@@ -41,6 +53,7 @@ class DraftItem:
     slides: list[DraftSlide] = field(default_factory=list)
     todo: Text | None = None
     implicit: bool = False       # no heading of its own: titled like the deck
+    versions: dict[str, Version] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,6 +62,7 @@ class DraftSection:
     where: SourceLocation
     items: list[DraftItem] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    versions: dict[str, Version] = field(default_factory=dict)
 
 
 def div_text(div: Div, lines: list[str]) -> str:

@@ -52,9 +52,15 @@ def fence_for(text: str, char: str = "`") -> str:
     return char * max(3, longest + 1)
 
 
+_CLOSING_SEQUENCE = re.compile(r"(?:^|\s)#+$")
+
+
 def heading_text(text: str) -> str:
-    """A title as heading text, on one line (a heading cannot hold a line break)."""
-    return text.replace("\r", " ").replace("\n", " ").strip()
+    """A title as heading text, on one line (a heading cannot hold a line break). A title that
+    ends in "#"s after a space ("C #", "#") gets a closing sequence of its own, which Markdown
+    takes off instead of the title's."""
+    text = text.replace("\r", " ").replace("\n", " ").strip()
+    return text + " #" if _CLOSING_SEQUENCE.search(text) else text
 
 
 def inline_ok(text: object) -> bool:

@@ -5,15 +5,20 @@ the document has headings one level below its top level (``#`` and ``##``), the 
 sections and the next one items; otherwise the top level makes items of one unnamed section.
 One level below items (``###``) starts another slide of the item, titled by that heading, as
 ``---`` does without a title; deeper headings are headings inside a slide. Content written
-directly under a section heading is an item with the section's title.
+directly under a section heading is an item with the section's title. A ``::: {lang=…}`` block
+is the part above it in another language (:mod:`.versions`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from ...errors import Diagnostic
 from ...source import SourceLocation
 from .blocks import Block, Div, FrontMatter, Heading, Html, Rule
 from .drafts import DraftItem, DraftSection, DraftSlide, Text, div_text
+from .languages import div_language, valid_tag
+from .versions import Part, attach, read_block
 
 
 def item_levels(blocks: list[Block]) -> tuple[int | None, int]:
@@ -26,16 +31,20 @@ def item_levels(blocks: list[Block]) -> tuple[int | None, int]:
 
 
 class HeadingWalker:
-    def __init__(self, lines: list[str], file: str, warnings: list[Diagnostic]) -> None:
+    def __init__(self, lines: list[str], file: str, warnings: list[Diagnostic], default_language: str) -> None:
         self.lines = lines
         self.file = file
         self.warnings = warnings
+        self.default_language = default_language
         self.sections: list[DraftSection] = []
         self.item: DraftItem | None = None
         self.slide: DraftSlide | None = None
+        self.part = Part("start", None)
+        self.languages: dict[str, SourceLocation] = {}   # each language a lang block gives, first block
 
     def walk(self, blocks: list[Block]) -> list[DraftSection]:
         section_level, item_level = item_levels(blocks)
+        self.structural = item_level + 1
         for block in blocks:
             if isinstance(block, FrontMatter):
                 continue
@@ -44,18 +53,25 @@ class HeadingWalker:
                 if block.level == section_level:
                     self.sections.append(DraftSection(title, block.where))
                     self.item = self.slide = None
+                    self.part = Part("section", block.level, section=self.sections[-1])
                 elif block.level == item_level:
                     self._new_item(title)
+                    self.part = Part("item", block.level, item=self.item)
                 else:
                     self._ensure_item(block.where)
                     self.slide = DraftSlide(block.where, title)
                     self.item.slides.append(self.slide)  # type: ignore[union-attr]
+                    self.part = Part("slide", block.level, slide=self.slide)
                 continue
             if isinstance(block, Rule):
                 self.slide = None
+                self.part = Part("rule", None)
                 continue
             if isinstance(block, Html):
                 continue  # HTML comments and raw HTML have no place on a slide
+            if isinstance(block, Div) and div_language(block) is not None:
+                self._translation(block, div_language(block) or "")
+                continue
             if isinstance(block, Div) and block.classes[:1] in (["notes"], ["todo"], ["sources"]):
                 self._special(block)
                 continue
@@ -78,17 +94,35 @@ class HeadingWalker:
             return self.item
         section = self._section(where)
         if section.title is not None:  # content right under a section heading
-            return self._new_item(Text(section.title.text, section.title.where))
-        self.warnings.append(Diagnostic("content before the first heading: it becomes an item titled "
-                                        "like the deck; start the document with a '#' heading", where))
-        return self._new_item(Text("", where), implicit=True)
+            item = self._new_item(Text(section.title.text, section.title.where))
+            item.versions = {tag: dataclasses.replace(v, todo=None, notes=[]) for tag, v in section.versions.items()}
+        else:
+            self.warnings.append(Diagnostic("content before the first heading: it becomes an item titled "
+                                            "like the deck; start the document with a '#' heading", where))
+            item = self._new_item(Text("", where), implicit=True)
+        self.part.item = item
+        return item
 
     def _ensure_slide(self, where: SourceLocation) -> DraftSlide:
         item = self._ensure_item(where)
         if self.slide is None:
             self.slide = DraftSlide(where)
             item.slides.append(self.slide)
+            self.part.slide = self.slide
         return self.slide
+
+    def _translation(self, div: Div, language: str) -> None:
+        if not valid_tag(language):
+            self.warnings.append(Diagnostic(f"'{language}' is not a language tag (write it like en-US or vi-VN); "
+                                            "this translation is left out", div.where))
+            return
+        if language == self.default_language:
+            self.warnings.append(Diagnostic(f"{language} is the deck's default language: its text is the one "
+                                            "written outside '::: {lang=…}' blocks; this block is left out", div.where))
+            return
+        self.languages.setdefault(language, div.where)
+        read = read_block(div, self.part.level, self.lines, self.structural, self.warnings)
+        attach(self.part, language, read, self.item, self.warnings)
 
     def _special(self, div: Div) -> None:
         kind = div.classes[0]

@@ -18,6 +18,7 @@ from ...errors import Diagnostic
 from ...source import SourceLocation
 from .blocks import Block, Div, FrontMatter, Heading, Html, Paragraph, Rule
 from .drafts import DraftItem, DraftSection, DraftSlide, Text, comment_text, div_text
+from .languages import div_language
 
 # Marp's local directives (https://marpit.marp.app/directives#local-directives), and the global
 # ones a comment may also set.
@@ -90,6 +91,9 @@ class MarpWalker:
                 self._comment(block, slide)
             elif isinstance(block, Div) and block.classes[:1] == ["notes"]:
                 slide.notes.append(Text(div_text(block, self.lines), block.where))
+            elif isinstance(block, Div) and div_language(block) is not None:
+                self.warnings.append(Diagnostic("translations ('::: {lang=…}') are read in pandoc-style outlines, "
+                                                "not in Marp files; this one is left out", block.where))
             else:
                 slide.blocks.append(block)
         return slide, heading

@@ -22,6 +22,16 @@ from .pictures import picture
 from .text import TextBuilder
 
 Slide = tuple[dict[str, Any], Located]
+
+
+@dataclass
+class ReadSlide:
+    """One outline slide: its data, where each value was written, and the keys whose values are
+    a ``slidegen`` block's YAML, taken as written (its texts say their own languages)."""
+
+    data: dict[str, Any]
+    located: Located
+    literal: frozenset[str] = frozenset()
 _TEXT = (Heading, Paragraph, ListBlock)
 _ORDER = ("title", "kind")          # slide keys come out in the YAML outline's usual order
 _LAST = ("notes", "sources")
@@ -34,7 +44,7 @@ class SlideReader:
     marp: bool
     warnings: list[Diagnostic]
 
-    def slides(self, draft: DraftSlide, item_title: str) -> list[Slide]:
+    def slides(self, draft: DraftSlide, item_title: Any) -> list[ReadSlide]:
         blocks = list(draft.blocks)
         title = draft.title.text if draft.title else None
         title_where = draft.title.where if draft.title else None
@@ -44,22 +54,27 @@ class SlideReader:
             title, title_where = split_number(blocks[0].text).title, blocks[0].where
             blocks = blocks[1:]
         pieces = self._pieces(blocks)
-        out = [slide for piece in pieces for slide in [self._slide(piece)] if slide is not None]
-        if len(out) > 1:
-            kinds = ", ".join(dict.fromkeys(_kind(s) for s, _ in out))
+        made = [(slide, _literal(piece, slide[0])) for piece in pieces for slide in [self._slide(piece)]
+                if slide is not None]
+        if len(made) > 1:
+            kinds = ", ".join(dict.fromkeys(_kind(s) for (s, _), _ in made))
+            shown = item_title.get(next(iter(item_title)), "") if isinstance(item_title, dict) else item_title
             self.warnings.append(Diagnostic(
-                f"this slide of '{item_title}' mixes {kinds}; slidegen shows one kind per slide, so it "
-                f"becomes {len(out)} slides", draft.where))
-        for n, (data, located) in enumerate(out):
+                f"this slide of '{shown}' mixes {kinds}; slidegen shows one kind per slide, so it "
+                f"becomes {len(made)} slides", draft.where))
+        out = []
+        for n, ((data, located), literal) in enumerate(made):
             if title is not None:
                 data["title"] = title
                 located.key(("title",), title_where)  # type: ignore[arg-type]
+                literal -= {"title"}
             if n == 0:
                 self._notes(draft, data, located)
+                literal -= {"notes"} if draft.notes else set()
             ordered = {k: data[k] for k in _ORDER if k in data}
             ordered.update({k: v for k, v in data.items() if k not in _ORDER + _LAST})
             ordered.update({k: data[k] for k in _LAST if k in data})
-            out[n] = (ordered, located)
+            out.append(ReadSlide(ordered, located, frozenset(literal)))
         if not out and (draft.notes or draft.sources):
             self.warnings.append(Diagnostic("notes or sources on a slide without content are not carried; "
                                             "give the slide some content", draft.where))
@@ -183,6 +198,15 @@ class SlideReader:
             data.append(entry)
             located.graft(("columns", n), here)
         return {"columns": data}, located
+
+
+def _literal(piece: list[Block], data: dict[str, Any]) -> set[str]:
+    """The keys of a slide made from a ``slidegen`` block that hold its YAML as written."""
+    first = piece[0]
+    words = first.info.split() if isinstance(first, Code) else []
+    if words[:1] != ["slidegen"]:
+        return set()
+    return set(data) if len(words) == 1 else {words[1]}
 
 
 def _group(block: Block, lone_quote: bool) -> str:
