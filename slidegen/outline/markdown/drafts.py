@@ -25,6 +25,8 @@ class Text:
 
 @dataclass
 class DraftSlide:
+    """A slide being read from Markdown: its blocks, notes, sources, and its versions in other languages."""
+
     where: SourceLocation
     title: Text | None = None
     blocks: list[Block] = field(default_factory=list)
@@ -49,6 +51,8 @@ class Version:
 
 @dataclass
 class DraftItem:
+    """An item (a ``##`` heading) being read, with its slides and versions in other languages."""
+
     title: Text
     slides: list[DraftSlide] = field(default_factory=list)
     todo: Text | None = None
@@ -58,6 +62,8 @@ class DraftItem:
 
 @dataclass
 class DraftSection:
+    """A section (a ``#`` heading) being read, with its items and versions in other languages."""
+
     title: Text | None           # None: the one unnamed section of a document without sections
     where: SourceLocation
     items: list[DraftItem] = field(default_factory=list)

@@ -34,6 +34,9 @@ MARP_IGNORED = ("theme", "style", "headingDivider", "size", "math", "header", "c
 
 @dataclass
 class Metadata:
+    """What the front matter (or a pandoc title block) says: outline keys, deck keys, where each is, whether it is
+    Marp."""
+
     outline: dict[str, Any] = field(default_factory=dict)   # vars, data
     deck: dict[str, Any] = field(default_factory=dict)
     located: Located = field(default_factory=Located)        # paths from the outline's root

@@ -31,6 +31,8 @@ _DIRECTIVE_LINE = re.compile(r"^\s*_?([A-Za-z]+)\s*:")
 
 @dataclass
 class TitleSlide:
+    """A Marp deck's first slide read as the title slide."""
+
     deck: dict[str, Any] = field(default_factory=dict)
     where: dict[str, SourceLocation] = field(default_factory=dict)
 

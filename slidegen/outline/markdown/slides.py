@@ -39,6 +39,8 @@ _LAST = ("notes", "sources")
 
 @dataclass
 class SlideReader:
+    """Turns the blocks of one slide into a slide of the outline, warning at Markdown lines."""
+
     file: str
     base_dir: Path | None          # None: keep picture paths unchecked (convert)
     marp: bool
