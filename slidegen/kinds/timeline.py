@@ -149,7 +149,7 @@ class TimelineKind(SlideKind):
         for i, (event, cell) in enumerate(zip(events, cells), start=1):
             out.append(DrawnShape(cell.marker, "accent2", f"Marker {i}", "ellipse"))
             date = TextBlock((_date_para(event, round(theme.timeline.date_size * scale, 1)),))
-            out.append(DrawnText(cell.date, date, f"Date {i}", anchor="b", align="ctr", color="accent1"))
+            out.append(DrawnText(cell.date, date, f"Date {i}", anchor="b", align="ctr", color=theme.accent))
             out.append(DrawnText(cell.event, TextBlock(_event_paras(theme, event, scale)), f"Event {i}",
                                  anchor="t", align="ctr", color="tx1"))
         return out
