@@ -31,6 +31,7 @@ from .source import DataLocator, Locator
 
 if TYPE_CHECKING:
     from .plan.types import PlannedDeck, PlannedSlide
+    from .render.template.byo import HouseTemplate
     from .theme.model import Theme
 
 #: What a deck can be made from: an outline file, outline data, or an Outline built in Python.
@@ -143,17 +144,24 @@ def _plan(source: Source, theme: "str | Theme | None", template: PathLike | byte
         chosen = theme
     else:
         chosen = load_theme(theme or meta.theme, loaded.base_dir, theme_files)
-    package, template_file = _template(template, meta.template, loaded)
+    house, template_file = _template(template, meta.template, loaded)
     overrides = dict(meta.layouts)
-    if package is not None:
-        from .render.template.byo import theme_from_template  # python-pptx: only for house templates
+    package: bytes | None = None
+    template_warnings: list[Diagnostic] = []
+    if house is not None:
+        from .render.template.byo import theme_from_template
 
-        chosen, _ = theme_from_template(package, chosen, overrides, loaded.locator)
+        derived = theme_from_template(house, chosen, overrides, loaded.locator)
+        chosen, package = derived.theme, derived.package
+        # What the deck loses or gets drawn because of the template: at deck.template if it is named there.
+        where = loaded.locator.at(("deck", "template")) if template is None else None
+        template_warnings = [Diagnostic(message, where) for message in derived.warnings]
         if template_file is not None:
             theme_files.append(template_file)
     elif overrides:
         _check_overrides(chosen, overrides, loaded.locator)
-    planned = plan_deck(loaded.outline, chosen, loaded.locator, loaded.base_dir, loaded.project_dir, loaded.warnings)
+    planned = plan_deck(loaded.outline, chosen, loaded.locator, loaded.base_dir, loaded.project_dir,
+                        (*loaded.warnings, *template_warnings))
     if strict and planned.warnings:
         raise StrictModeError.many([Diagnostic(f"warning (--strict): {w.message}", w.location)
                                     for w in planned.warnings])
@@ -162,8 +170,9 @@ def _plan(source: Source, theme: "str | Theme | None", template: PathLike | byte
     return Deck(planned, chosen, loaded, package, overrides, inputs)
 
 
-def _template(template: PathLike | bytes | None, named: str | None, loaded: Loaded) -> tuple[bytes | None, Path | None]:
-    """The house template as a slide-less package, and its file (None for bytes given)."""
+def _template(template: PathLike | bytes | None, named: str | None, loaded: Loaded
+              ) -> tuple["HouseTemplate | None", Path | None]:
+    """The house template read and checked, and its file (None for bytes given)."""
     if template is None and named is None:
         return None, None
     from .project import inside_project

@@ -19,7 +19,7 @@ from pptx.util import Inches
 from ..kinds import kind_of
 from ..plan.types import Para, PlannedDeck, PlannedSlide, Run, TextBlock
 from ..scene import (Chart, DrawnPicture, DrawnShape, DrawnText, Element, Frame, PlaceholderPicture,
-                     PlaceholderText, Table)
+                     PlaceholderText, Table, on_slide)
 from ..theme.model import Theme
 from .drawn import draw_shape, draw_text
 from .fastpath import FastSlides, PlainSlides
@@ -28,7 +28,8 @@ from .package import build_timestamp, write_package
 from .placeholders import add_picture, remove_unused, set_picture, set_text
 from .table import write_table
 from .template import compile_template
-from .template.mapping import LayoutChoice, TemplateMap, map_template
+from .template.capacity import Limits
+from .template.mapping import LayoutChoice, TemplateMap, template_map
 from .text import TextWriter
 
 
@@ -48,10 +49,15 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     """Write ``deck`` as a .pptx into ``stream``, onto ``template`` (a slide-less package) or the
     theme's compiled template; return the layout name of each slide. ``fast=False`` adds slides
     through python-pptx's public API (the same result, in quadratic time)."""
-    presentation = Presentation(io.BytesIO(template or _template_bytes(theme)))
+    package = template or _template_bytes(theme)
+    presentation = Presentation(io.BytesIO(package))
     slides = FastSlides(presentation) if fast else PlainSlides(presentation)
-    mapping = map_template(presentation, layout_overrides)
-    layouts = list(presentation.slide_layouts)
+    # The same map the planner measured against (a house template's text roles are measured).
+    mapping = template_map(package, tuple((layout_overrides or {}).items()), Limits.of(theme) if template else None)
+    # Layouts of every master, by part: names repeat across masters (and within one).
+    layouts = {str(layout.part.partname): layout for master in presentation.slide_masters
+               for layout in master.slide_layouts}
+    size = (int(presentation.slide_width or 0), int(presentation.slide_height or 0))
     indent = int(Inches(theme.body.indent))
     language = deck.info.language
     used: list[str] = []
@@ -59,13 +65,14 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     for planned in deck.slides:
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
-        slide = slides.add_slide(layouts[choice.index], footer_roles(planned, deck.info, choice.roles))
+        slide = slides.add_slide(layouts[choice.part], footer_roles(planned, deck.info, choice.roles))
         writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted, theme.fonts.mono)
         kind = kind_of(planned.kind)
         frame = Frame(theme, kind.geometry(theme, planned), choice.roles, choice.boxes)
         title = TextBlock((Para((Run(planned.title),), size_pt=planned.title_size_pt, bullet=False),))
         elements: list[Element] = [PlaceholderText(choice.roles["title"], title)]
-        keep = write_elements(slide, [*elements, *kind.compose(planned, frame)], writer, theme, stamp)
+        keep = write_elements(slide, [on_slide(e, *size) for e in (*elements, *kind.compose(planned, frame))],
+                              writer, theme, stamp)
         keep |= {choice.roles[r] for r in ("date", "footer", "number") if r in choice.roles}
         remove_unused(slide, keep)
         fill_footers(slide, planned, deck.info, writer, choice.roles)
