@@ -134,6 +134,7 @@ def check_package(data: bytes, shown: str) -> CheckedPackage:
     if main.xml.tag != f"{P}presentation":
         raise fail(shown, "is not a PowerPoint file: its main part is not a presentation")
     main.content_type = PRESENTATION
+    _slide_size(reader, main)
     dropped_macros = _drop_slides_and_macros(reader, main)
     if macros or dropped_macros:
         reader.warnings.append(f"template {shown}: its macros are dropped (a deck is always a plain .pptx)")
@@ -152,6 +153,25 @@ def check_package(data: bytes, shown: str) -> CheckedPackage:
     rels = [r for r in package_rels if r.type != RT_THUMBNAIL and (r.external or reader.part(r.target) is not None)]
     rels = [r for r in rels if r.external or reader.parts[r.target.lower()] in kept]
     return CheckedPackage(write_package(rels, kept), tuple(reader.repaired.lines()), tuple(reader.warnings))
+
+
+#: ST_SlideSizeCoordinate: 1 in to 56 in.
+_SLIDE_SIZE = (914400, 51206400)
+
+
+def _slide_size(reader: _Reader, main: Part) -> None:
+    """Every box slidegen computes is within the slide: its size must be there, and sane."""
+    assert main.xml is not None
+    size = main.xml.find(f"{P}sldSz")
+    values = [size.get(name) for name in ("cx", "cy")] if size is not None else []
+    numbers = [int(v) for v in values if v is not None and v.isdigit()]
+    if len(numbers) != 2 or not all(_SLIDE_SIZE[0] <= n <= _SLIDE_SIZE[1] for n in numbers):
+        got = "none" if size is None else " × ".join(str(v) for v in values)
+        raise fail(reader.shown, f"is damaged: ppt/presentation.xml gives no valid slide size (p:sldSz: {got}; "
+                                 "1 to 56 inches each way); set it in PowerPoint (Design → Slide Size) and save again")
+    if main.xml.find(f"{P}notesSz") is None:      # required by the schema; PowerPoint's default
+        size.addnext(etree.Element(f"{P}notesSz", cx="6858000", cy="9144000"))  # type: ignore[union-attr]
+        reader.repaired.add("the presentation gives no notes page size: PowerPoint's default is used")
 
 
 def _strict(shown: str) -> Exception:
