@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 MAX_LEVEL = 4   # PowerPoint's body styles define five levels (0–4)
 IDX_BODY = 1
-#: A house template's body must hold five lines of a typical bullet at the floor size.
-HOLDS_BODY = Holds("body", 5)
+#: A house template's body must hold six lines of a typical bullet at the floor size (the
+#: built-in themes' hold twelve): fewer, and a deck's bullets go two or three to a slide.
+HOLDS_BODY = Holds("body", 6)
 
 
 @model

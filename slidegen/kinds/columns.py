@@ -80,8 +80,8 @@ def _match_comparison(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, 
             "right": right[1]}
 
 
-#: In a house template each column must hold five short lines at the floor size.
-_HOLDS = (Holds("left", 5), Holds("right", 5))
+#: In a house template each column must hold six short lines at the floor size.
+_HOLDS = (Holds("left", 6), Holds("right", 6))
 
 
 class ColumnsKind(SlideKind):

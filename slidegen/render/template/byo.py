@@ -134,7 +134,7 @@ def theme_from_template(house: HouseTemplate, base: Theme, overrides: Mapping[st
         photos = mapping.kinds.get("image") or mapping.kinds["bullets"]
         layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(photos.content))
     bullets = mapping.kinds["bullets"]
-    behind = colours.background(info.layout(bullets.part))
+    behind = colours.background(info.layout(bullets.part), bullets.boxes.get("body") or bullets.content)
     footer = base.footer
     if all(_inches(bullets.boxes.get(role)) for role in ("date", "footer", "number")):
         date, text, number = (_inches(bullets.boxes[role]) or (0.0, 0.0, 1.0, 1.0) for role in ("date", "footer", "number"))
@@ -155,9 +155,13 @@ def theme_from_template(house: HouseTemplate, base: Theme, overrides: Mapping[st
     if added:
         warnings.append(f"template {house.shown}: it has no layout for content slides; slidegen adds a '{added}' "
                         f"layout made from its master '{master.name}'")
-    used = dict.fromkeys(choice.part for choice in (*mapping.kinds.values(), *mapping.photos.values()))
-    for part in used:
-        warnings += colours.low_contrast(info.layout(part), house.shown)
+    used = {choice.part: choice for choice in (*mapping.kinds.values(), *mapping.photos.values())}
+    placed = []
+    for part, choice in used.items():
+        boxes = {role: box for role, box in (("title", choice.boxes.get("title")),
+                                             ("body", choice.boxes.get("body") or choice.content)) if box}
+        placed.append((info.layout(part), boxes))
+    warnings += colours.low_contrast(placed, house.shown)
     return TemplateTheme(theme, mapping, package, tuple(warnings), added)
 
 

@@ -18,6 +18,7 @@ from ...plan.fit_text import PT_PER_INCH
 from ...scene import EMU_PER_PT, EmuBox
 from ...theme.model import Theme
 
+SLACK = 1.1
 #: Typical lines of an outline: a bullet, and a column's shorter one (Vietnamese, with diacritics).
 SAMPLE = {"line": "Hợp tác ASEAN về sở hữu trí tuệ", "short": "Hợp tác khu vực", "word": "PHẦN II"}
 
@@ -66,7 +67,9 @@ def capacity(box: EmuBox, size: float, holds: Holds, limits: Limits) -> float | 
     layout = ms.layout_paragraph(spec, inner_w)
     if len(layout.lines) != 1:
         return None
-    down = int((inner_h + 1e-6) // layout.height_pt)
+    # A box drawn for exactly one line (a subtitle bar) holds it, even measured with the
+    # conservative line height of a font slidegen has no metrics for: 10 % slack for one line.
+    down = int((inner_h * (SLACK if holds.lines == 1 else 1.0) + 1e-6) // layout.height_pt)
     if down < holds.lines:
         return None
     across = inner_w / max(layout.line_widths_pt[0] + indent, 1.0)

@@ -9,8 +9,9 @@ drawn kinds are chosen among the template's scheme colours so that they do stand
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from ...scene import EmuBox
 from ...theme.contrast import contrast
 from ...theme.model import ColorRef
 from .reader import LayoutInfo, MasterInfo
@@ -34,10 +35,10 @@ def resolve(ref: str | None, master: MasterInfo) -> str | None:
     return master.colors.get(slot)
 
 
-def background(layout: LayoutInfo) -> str | None:
-    """What is behind the layout's text: its own background, else its master's, else bg1 (None:
-    a picture, whose colour is unknown)."""
-    ref = layout.background or layout.master.background or "bg1"
+def background(layout: LayoutInfo, box: EmuBox | None = None) -> str | None:
+    """What is behind the layout's text (at ``box``): a shape there, its own background, else its
+    master's, else bg1 (None: a picture, whose colour is unknown)."""
+    ref = (layout.behind(box) if box is not None else layout.background or layout.master.background) or "bg1"
     return resolve(ref, layout.master)
 
 
@@ -57,20 +58,31 @@ def choose(candidates: Iterable[ColorRef], master: MasterInfo, behind: str | Non
     return default
 
 
-def low_contrast(layout: LayoutInfo, shown: str) -> list[str]:
-    """Warnings for the layout's title and body text that would not stand out."""
-    behind = background(layout)
-    master = layout.master
-    if behind is None:
-        return []
+def low_contrast(layouts: Iterable[tuple[LayoutInfo, Mapping[str, EmuBox]]], shown: str) -> list[str]:
+    """Warnings for title and body text (each of the body style's levels) that would not stand out
+    from what is behind it: one per colour pair, with the levels and layouts it occurs on.
+    ``layouts``: each with the boxes of its "title" and "body" as a deck places them."""
+    found: dict[tuple[str, str, str], tuple[list[int], list[str]]] = {}
+    for layout, boxes in layouts:
+        master = layout.master
+        texts = [("title", 1, layout.title_look.color or master.title.color or "tx1")]
+        texts += [("body", n, look.color or (master.body[0].color if n > 1 else None) or "tx1")
+                  for n, look in enumerate(master.body, start=1)]
+        for role, level, ref in texts:
+            box = boxes.get(role)
+            behind = background(layout, box) if box is not None else None
+            value = resolve(ref, master)
+            if value is None or behind is None or contrast(value, behind) >= LOW:
+                continue
+            levels, names = found.setdefault((role, value, behind), ([], []))
+            if level not in levels:
+                levels.append(level)
+            if layout.name not in names:
+                names.append(layout.name)
     out = []
-    for role, ref in (("title", layout.title_look.color or master.title.color or "tx1"),
-                      ("body", master.body[0].color or "tx1")):
-        value = resolve(ref, master)
-        if value is None:
-            continue
-        ratio = contrast(value, behind)
-        if ratio < LOW:
-            out.append(f"template {shown}: on layout '{layout.name}' {role} text (#{value}) on its background "
-                       f"(#{behind}) has a contrast of {ratio:.1f}:1, below {LOW:.0f}:1: it may not be readable")
+    for (role, value, behind), (levels, names) in found.items():
+        where = ", ".join(f"'{n}'" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        which = "" if role == "title" else f" (level {', '.join(map(str, sorted(levels)))})"
+        out.append(f"template {shown}: {role} text{which} #{value} on #{behind} has a contrast of "
+                   f"{contrast(value, behind):.1f}:1 (below {LOW:.0f}:1) on {where}: it may not be readable")
     return out

@@ -10,6 +10,7 @@ two layouts may share a name.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class MasterInfo:
     title: TextLook
     body: tuple[TextLook, ...]                        # the five levels of the body style
     placeholders: tuple[TemplatePlaceholder, ...]
+    fills: tuple[tuple[EmuBox, str], ...] = ()        # filled shapes and pictures, bottom first
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class LayoutInfo:
     placeholders: tuple[TemplatePlaceholder, ...]
     background: str | None
     title_look: TextLook                              # the title placeholder's own list style
+    fills: tuple[tuple[EmuBox, str], ...] = ()        # the master's (when shown) and its own
+
+    def behind(self, box: EmuBox) -> str | None:
+        """What shows behind the middle of ``box``: the topmost filled shape or picture there,
+        else the background (a scheme name, #RRGGBB, "picture", or None: the master's)."""
+        x, y = box[0] + box[2] // 2, box[1] + box[3] // 2
+        for (left, top, width, height), fill in reversed(self.fills):
+            if left <= x <= left + width and top <= y <= top + height:
+                return fill
+        return self.background or self.master.background
 
     @property
     def vertical(self) -> bool:
@@ -159,11 +171,11 @@ def _master(package: _Package, part: str, root: etree._Element, rels: list[Rel],
     title = _look(styles.find(f"{P}titleStyle/{A}lvl1pPr") if styles is not None else None)
     body = tuple(_look(styles.find(f"{P}bodyStyle/{A}lvl{n}pPr") if styles is not None else None)
                  for n in range(1, 6))
-    name = root.find(f"{P}cSld").get("name") if root.find(f"{P}cSld") is not None else None  # type: ignore[union-attr]
+    c_sld = root.find(f"{P}cSld")
+    name = c_sld.get("name") if c_sld is not None else None
     shell = MasterInfo(part, name or theme_name, index, colors, fonts, look, color_map,
                        _background(root), title, body, ())
-    return MasterInfo(part, shell.name, index, colors, fonts, look, color_map, shell.background, title, body,
-                      tuple(_placeholders(root, None, shell)))
+    return dataclasses.replace(shell, placeholders=tuple(_placeholders(root, None, shell)), fills=_fills(root))
 
 
 def _layout(part: str, root: etree._Element, master: MasterInfo, order: int) -> LayoutInfo:
@@ -175,8 +187,48 @@ def _layout(part: str, root: etree._Element, master: MasterInfo, order: int) -> 
         if ph.get("type", "obj") in ("title", "ctrTitle"):
             title_look = _look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
             break
+    fills = (master.fills if root.get("showMasterSp") not in ("0", "false") else ()) + _fills(root)
     return LayoutInfo(part, name or part.rsplit("/", 1)[-1], root.get("type") or "cust", master, order,
-                      placeholders, _background(root), title_look)
+                      placeholders, _background(root), title_look, fills)
+
+
+def _fills(root: etree._Element) -> tuple[tuple[EmuBox, str], ...]:
+    """Shapes (not placeholders) that paint an area: a fill colour, or a picture."""
+    tree = root.find(f"{P}cSld/{P}spTree")
+    out = []
+    for shape in tree if tree is not None else ():
+        if shape.find(f"*/{P}nvPr/{P}ph") is not None:
+            continue
+        box = _own_box(shape)
+        if box is None or box[2] <= 0 or box[3] <= 0:
+            continue
+        if shape.tag == f"{P}pic":
+            out.append((box, "picture"))
+            continue
+        if shape.tag != f"{P}sp":
+            continue
+        props = shape.find(f"{P}spPr")
+        fill = next((c for c in (props if props is not None else ()) if c.tag in _FILLS), None)
+        if fill is None:                      # the shape's style fill, as PowerPoint's shapes have
+            ref = shape.find(f"{P}style/{A}fillRef")
+            fill = ref if ref is not None and ref.get("idx") not in (None, "0") else None
+        colour = _fill_colour(fill) if fill is not None else None
+        if colour is not None:
+            out.append((box, colour))
+    return tuple(out)
+
+
+_FILLS = (f"{A}solidFill", f"{A}gradFill", f"{A}blipFill", f"{A}pattFill", f"{A}noFill", f"{A}grpFill")
+
+
+def _fill_colour(fill: etree._Element) -> str | None:
+    """A fill's colour; "picture" for what has no one colour (pictures, patterns, gradients, a
+    colour changed by shade or tint): nothing is claimed about text on those."""
+    if fill.tag in (f"{A}noFill", f"{A}grpFill"):
+        return None
+    if fill.tag in (f"{A}blipFill", f"{A}pattFill", f"{A}gradFill"):
+        return "picture"
+    return (_colour_ref(fill[0]) or "picture") if len(fill) else None
 
 
 def _placeholder_shapes(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
@@ -240,17 +292,14 @@ def _background(root: etree._Element) -> str | None:
         return _colour_ref(ref[0]) if len(ref) else None
     props = bg.find(f"{P}bgPr")
     fill = props[0] if props is not None and len(props) else None
-    if fill is None:
-        return None
-    if fill.tag == f"{A}solidFill" and len(fill):
-        return _colour_ref(fill[0])
-    if fill.tag == f"{A}gradFill":
-        stop = fill.find(f"{A}gsLst/{A}gs")
-        return _colour_ref(stop[0]) if stop is not None and len(stop) else None
-    return "picture"                                  # a picture or pattern: colour unknown
+    return _fill_colour(fill) if fill is not None else None
 
 
 def _colour_ref(element: etree._Element) -> str | None:
+    """A colour as a scheme name or #RRGGBB; None when a modifier (shade, tint, lumMod …) changes
+    it, since only a colour known for sure may be judged."""
+    if any(etree.QName(m).localname != "alpha" for m in element):
+        return None
     if element.tag == f"{A}schemeClr":
         return element.get("val")
     value = _colour_value(element)
