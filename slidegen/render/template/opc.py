@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -177,8 +178,14 @@ class Archive:
         return parse_xml(self.read(partname), partname, self.shown)
 
 
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
 def parse_xml(data: bytes, partname: str, shown: str) -> etree._Element:
     """An XML part parsed safely; a DTD or entity declaration is refused, not expanded."""
+    start = _ELEMENT.search(data)
+    if b"<!DOCTYPE" in data[: start.start() if start else len(data)]:
+        raise _dtd(shown, partname)
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -186,10 +193,14 @@ def parse_xml(data: bytes, partname: str, shown: str) -> etree._Element:
         raise fail(shown, f"is damaged: {partname.lstrip('/')} is not well-formed XML ({detail}); save the "
                           "template again in PowerPoint") from None
     info: Any = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None:
-        raise fail(shown, f"declares a DTD in {partname.lstrip('/')} (<!DOCTYPE>, entities), which PowerPoint "
-                          "files never do: refused")
+    if info.doctype or info.internalDTD is not None:     # a DTD the byte scan missed (UTF-16)
+        raise _dtd(shown, partname)
     return root
+
+
+def _dtd(shown: str, partname: str) -> ThemeError:
+    return fail(shown, f"declares a DTD in {partname.lstrip('/')} (<!DOCTYPE>, entities), which PowerPoint files "
+                       "never do: refused")
 
 
 @dataclass
