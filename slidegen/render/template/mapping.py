@@ -147,8 +147,9 @@ class _Mapper:
                             {k: p.box for k, p in every.items()}, via, content)
 
     def best(self, layout_def: LayoutDef, most_rank: int = 1) -> LayoutChoice | None:
-        """Among layouts that can serve: the primary master's, then the right layout type, a known
-        name, the fewest placeholders left empty, the most room, the first."""
+        """Among layouts that can serve (the primary master's, or a master that looks the same):
+        the right layout type, a known name, the primary master's, the fewest placeholders left
+        empty, the most room, the first."""
         candidates = []
         for layout in self.layouts:
             rank = self.rank[layout.master.index]
@@ -163,7 +164,7 @@ class _Mapper:
             used = {p.idx for p in roles.values()}
             empty = sum(1 for p in layout.placeholders if p.idx not in used and p.type not in _FOOTERS
                         and (p.type in TEXT_TYPES or p.type in ("pic", "tbl", "chart", "media", "clipArt")))
-            candidates.append(((rank, not typed, not named, empty, -room, layout.order), layout, roles, typed, named))
+            candidates.append(((not typed, not named, rank, empty, -room, layout.order), layout, roles, typed, named))
         if not candidates:
             return None
         _, layout, roles, typed, named = min(candidates, key=lambda c: c[0])
