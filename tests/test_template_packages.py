@@ -4,6 +4,7 @@ and omissions, and files that cannot be read — each a deck or one line naming 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -182,3 +183,33 @@ def test_a_file_that_cannot_be_read_is_one_line_naming_cause_and_fix(workdir: Pa
     line = assert_one_error(run_cli(args, workdir), message)
     assert line == f"error: template t.pptx {message}"
     assert " object at 0x" not in line and "Error" not in line
+
+
+def test_the_deck_has_its_own_document_properties_not_the_templates(workdir: Path) -> None:
+    """The template's title, slide count, sample-slide titles and thumbnail describe the template."""
+    variant(workdir / "props.pptx", {"docProps/core.xml": sub(r"<dc:title/>", "<dc:title>Mẫu của Cục</dc:title>")})
+    _outline(workdir)
+    assert run_cli(["build", "o.yaml", "--template", "props.pptx"], workdir).exit_code == 0
+    with zipfile.ZipFile(workdir / "build" / "o.pptx") as archive:
+        core = archive.read("docProps/core.xml").decode()
+        app = archive.read("docProps/app.xml").decode()
+        assert "<dc:title>T</dc:title>" in core and "Mẫu" not in core and "Steve Canny" not in core
+        assert "generated using python-pptx" not in core
+        assert "<Application>slidegen</Application>" in app and "Slides" not in app
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+
+
+def test_missing_master_and_layout_ids_are_numbered(workdir: Path) -> None:
+    """Some producers leave the ids out (the validator and PowerPoint want them unique)."""
+    strip = sub(r'<p:sldLayoutId id="\d+"', "<p:sldLayoutId")
+    variant(workdir / "ids.pptx", {"ppt/slideMasters/slideMaster1.xml": strip,
+                                   "ppt/presentation.xml": sub(r'<p:sldMasterId id="\d+"', "<p:sldMasterId")})
+    _outline(workdir)
+    assert run_cli(["build", "o.yaml", "--template", "ids.pptx"], workdir).exit_code == 0   # valid: see conftest
+    with zipfile.ZipFile(workdir / "build" / "o.pptx") as archive:
+        presentation = archive.read("ppt/presentation.xml").decode()
+        master = archive.read("ppt/slideMasters/slideMaster1.xml").decode()
+    assert re.search(r'<p:sldMasterId [^>]*id="2147483648"', presentation)
+    assert re.findall(r'<p:sldLayoutId [^>]*id="(\d+)"', master)[:2] == ["2147483649", "2147483650"]
+    check = run_cli(["template", "check", "ids.pptx"], workdir)
+    assert "  repaired: slide master and layout ids that were missing or repeated are numbered" in check.lines

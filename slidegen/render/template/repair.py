@@ -44,9 +44,19 @@ def _where(part: Part) -> str:
     return part.name.lstrip("/")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PRESERVE = (f"{_MC}PreserveAttributes", f"{_MC}PreserveElements")
+
+
 def repair_shared(part: Part, findings: Findings) -> None:
     """Repairs any XML part of the package may need."""
     assert part.xml is not None
+    # Markup-compatibility hints to editors (which ignorable content to keep when saving): they
+    # change nothing a reader shows, and the schemas PowerPoint validates by do not allow them here.
+    for element in part.xml.iter():
+        for name in _PRESERVE:
+            if name in element.attrib:
+                del element.attrib[name]
     for element in part.xml.iter(*_FONTS):
         value = element.get("pitchFamily")
         if value is not None and not (value.lstrip("-").isdigit() and int(value) in _PITCH_FAMILIES):
