@@ -61,8 +61,8 @@ class TemplateTheme:
 def read_template(path: Path) -> HouseTemplate:
     """The template file as a checked, slide-less package (a one-line error if it cannot be)."""
     shown = display_path(path)
-    if not path.is_file():
-        raise ThemeError(f"template not found: {shown}")
+    if not path.is_file():       # never opened: a FIFO would block, a device never end
+        raise ThemeError(f"template {shown} is not a regular file" if path.exists() else f"template not found: {shown}")
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
         raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
     try:
