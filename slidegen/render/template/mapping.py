@@ -101,16 +101,28 @@ def _normal(name: str) -> str:
     return " ".join(name.replace("-\n", "").replace("- ", "").split()).lower()
 
 
+Found = tuple[dict[str, TemplatePlaceholder], float]
+
+
 class _Mapper:
+    """One template's layouts as candidates: their roles for each kind (measured once), the rank
+    of their master (0 primary, 1 same look, 2 another look), and the choices made of them."""
+
     def __init__(self, info: TemplateInfo, limits: Limits | None) -> None:
         self.info, self.limits = info, limits
         self.layouts = [layout for layout in info.layouts if limits is None or not layout.vertical]
         self.rank = {m.index: 0 for m in info.masters}
+        self._found: dict[tuple[str, str, bool], Found | None] = {}
 
-    def roles(self, layout_def: LayoutDef, layout: LayoutInfo, measure: bool = True
-              ) -> tuple[dict[str, TemplatePlaceholder], float] | None:
+    def roles(self, layout_def: LayoutDef, layout: LayoutInfo, measure: bool = True) -> Found | None:
         """The roles ``layout`` offers ``layout_def``, and how much its text roles hold (None
         when one holds too little)."""
+        key = (layout_def.key, layout.part, measure)
+        if key not in self._found:
+            self._found[key] = self._roles(layout_def, layout, measure)
+        return self._found[key]
+
+    def _roles(self, layout_def: LayoutDef, layout: LayoutInfo, measure: bool) -> Found | None:
         roles = layout_def.match(layout.placeholders) if layout_def.match else None
         if roles is None:
             return None
@@ -133,6 +145,8 @@ class _Mapper:
         return roles, total
 
     def choice(self, layout: LayoutInfo, roles: Mapping[str, TemplatePlaceholder], via: str) -> LayoutChoice:
+        """``layout`` serving ``roles``, with its footers, and where drawn content goes on it: the
+        main content placeholder's box, else (a house template) the free area beside the title."""
         footers = {_FOOTERS[p.type]: p for p in layout.placeholders if p.type in _FOOTERS}
         every = {**roles, **footers}
         content = None
@@ -146,14 +160,14 @@ class _Mapper:
         return LayoutChoice(layout.name, layout.part, layout.master.index, {k: p.idx for k, p in every.items()},
                             {k: p.box for k, p in every.items()}, via, content)
 
-    def best(self, layout_def: LayoutDef, most_rank: int = 1) -> LayoutChoice | None:
+    def best(self, layout_def: LayoutDef) -> LayoutChoice | None:
         """Among layouts that can serve (the primary master's, or a master that looks the same):
         the right layout type, a known name, the primary master's, the fewest placeholders left
         empty, the most room, the first."""
         candidates = []
         for layout in self.layouts:
             rank = self.rank[layout.master.index]
-            if rank > most_rank:
+            if rank > 1:
                 continue
             found = self.roles(layout_def, layout)
             if found is None:
