@@ -59,14 +59,15 @@ class PlaceholderDef:
 @dataclass(frozen=True)
 class TemplatePlaceholder:
     """A placeholder of a template layout: its type and idx with the spec's defaults (obj, 0),
-    the box it shows (its own or its master's), the size of its first text level (pt) and
-    whether its text runs vertically."""
+    the box it shows (its own or its master's), the size of its first text level (pt), whether
+    its text runs vertically, and its text insets."""
 
     type: str
     idx: int
     box: EmuBox
     size: float = 18.0
     vertical: bool = False
+    insets: tuple[int, int, int, int] = (91440, 91440, 45720, 45720)   # left, right, top, bottom (EMU)
 
     @property
     def area(self) -> int:
@@ -74,7 +75,7 @@ class TemplatePlaceholder:
 
 
 #: Titles a slide's title may go in: pandoc, LibreOffice and python-pptx all read these as the
-#: slide's title (a vertical title, vertTitle, is not one: its text runs down the slide).
+#: slide's title (vertTitle, the title of PowerPoint's vertical-text layouts, is not one).
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
 TEXT_TYPES = frozenset({"body", "obj", "subTitle"})
 
@@ -94,10 +95,11 @@ class Parts:
 
     @staticmethod
     def of(placeholders: Sequence[TemplatePlaceholder]) -> "Parts":
-        """Vertical text is no place for a title or body text: it is left out."""
+        """Vertical text is no place for body text: it is left out. A title placeholder whose
+        text runs down the slide (some templates set every title so) is still the title."""
         text = tuple(sorted((p for p in placeholders if p.type in TEXT_TYPES and not p.vertical),
                             key=lambda p: p.area, reverse=True))
-        title = next((p for p in placeholders if p.type in TITLE_TYPES and not p.vertical), None)
+        title = next((p for p in placeholders if p.type in TITLE_TYPES), None)
         return Parts(title, text,
                      tuple(p for p in text if p.type != "subTitle"),
                      tuple(p for p in placeholders if p.type == "pic"),

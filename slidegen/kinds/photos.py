@@ -74,7 +74,7 @@ def _placeholders(count: int, theme: "Theme", g: "LayoutGeometry") -> list[Place
 def match_grid(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
     """A layout with a title and picture placeholders: ``picture1``…, each with the body
     placeholder right under it (if any) as ``caption1``…, pictures in reading order."""
-    title = next((p for p in placeholders if p.type in TITLE_TYPES and not p.vertical), None)
+    title = next((p for p in placeholders if p.type in TITLE_TYPES), None)
     pictures = sorted((p for p in placeholders if p.type == "pic"), key=lambda p: (p.box[1], p.box[0]))
     if title is None or not pictures:
         return None

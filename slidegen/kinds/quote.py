@@ -50,7 +50,7 @@ def _placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:
 
 def _match(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
     """The quote first (the topmost text), its attribution under it."""
-    title = next((p for p in placeholders if p.type in TITLE_TYPES and not p.vertical), None)
+    title = next((p for p in placeholders if p.type in TITLE_TYPES), None)
     texts = sorted((p for p in placeholders if p.type in TEXT_TYPES and not p.vertical), key=lambda p: p.box[1])
     if title is None or not texts:
         return None

@@ -102,7 +102,8 @@ def usable(house: HouseTemplate, base: Theme, overrides: Mapping[str, str] | Non
         return house.data, map_template(info, overrides, limits), None
     body = next((p for p in master.placeholders if p.type == "body"), None)
     with_body = body is not None and capacity(inside(body.box, info.width, info.height), body.size, HOLDS_BODY,
-                                              dataclasses.replace(limits, font=master.fonts[1] or "Arial")) is not None
+                                              dataclasses.replace(limits, font=master.fonts[1] or "Arial"),
+                                              body.insets) is not None
     package = add_layout(house.data, master, with_body)
     name = "Title and Content" if with_body else "Title Only"
     return package, map_template(read_info(package), overrides, limits), name
@@ -213,7 +214,12 @@ def _geometry(mapping: TemplateMap, info: TemplateInfo, kind: str, base: LayoutG
             update["subtitle"] = _inches((x, y, w, line))
             if kind == "title" and h >= 2 * line:
                 update["meta"] = _inches((x, y + line, w, min(line, h - line)))
-    title_style = _title_style(info.layout(choice.part), master_title)
+    layout = info.layout(choice.part)
+    title_style = _title_style(layout, master_title)
+    title = next((p for p in layout.placeholders if p.idx == choice.roles.get("title")), None)
+    if title is not None and title.vertical and update["title"] is not None:
+        left, top, across, down = update["title"]   # text running down the slide: measured along its run
+        update["title"] = (left, top, down, across)
     update["title"] = _one_line_tall(update["title"], title_style.size, fonts, insets)
     return dataclasses.replace(base, **update, content=_inches(content), decorations=(), background=None,
                                title_style=title_style, body_color=None, footers=bool(boxes.get("number")))
@@ -231,7 +237,7 @@ def _one_line_tall(box: Box | None, size: float, fonts: Fonts, insets: Insets) -
 
 def _titled(info: TemplateInfo) -> bool:
     """Whether any layout or master has a (horizontal) title placeholder with a box."""
-    return any(p.type in ("title", "ctrTitle") and p.area > 0 and not p.vertical
+    return any(p.type in ("title", "ctrTitle") and p.area > 0
                for p in (*(p for m in info.masters for p in m.placeholders),
                          *(p for layout in info.layouts for p in layout.placeholders)))
 

@@ -33,16 +33,14 @@ class Limits:
     line_spacing: float
     space_before: float               # before a first-level paragraph at full size, pt
     indent: float                     # the bullet's hanging indent, pt
-    insets: tuple[float, float, float, float]   # left, right, top, bottom, pt
 
     @staticmethod
     def of(theme: Theme) -> "Limits":
-        """The theme's limits, measured in each template master's own body font: only settings a
-        theme derived from a template keeps from its base, so planning and rendering agree."""
-        i = theme.insets
+        """The theme's limits, measured in each template master's own body font and each
+        placeholder's own insets: only settings a theme derived from a template keeps from its
+        base, so planning and rendering agree."""
         return Limits(None, theme.fit.floor, theme.fit.min_body_size, theme.body.line_spacing,
-                      theme.body.space_before[0], theme.body.hanging * PT_PER_INCH,
-                      (i.left * PT_PER_INCH, i.right * PT_PER_INCH, i.top * PT_PER_INCH, i.bottom * PT_PER_INCH))
+                      theme.body.space_before[0], theme.body.hanging * PT_PER_INCH)
 
     def floor_size(self, size: float) -> float:
         """The size body text of ``size`` may shrink to (never below the theme's minimum, never
@@ -50,11 +48,13 @@ class Limits:
         return max(min(self.min_size, size), self.floor * size)
 
 
-def capacity(box: EmuBox, size: float, holds: Holds, limits: Limits) -> float | None:
+def capacity(box: EmuBox, size: float, holds: Holds, limits: Limits,
+             insets: tuple[int, int, int, int] = (91440, 91440, 45720, 45720)) -> float | None:
     """How many of the sample lines the box holds at the floor size (lines down × copies across),
-    or None when it holds fewer than ``holds.lines`` or a sample line does not fit its width."""
+    or None when it holds fewer than ``holds.lines`` or a sample line does not fit its width.
+    ``insets``: the placeholder's (left, right, top, bottom), EMU."""
     width, height = box[2] / EMU_PER_PT, box[3] / EMU_PER_PT
-    left, right, top, bottom = limits.insets
+    left, right, top, bottom = (v / EMU_PER_PT for v in insets)
     inner_w, inner_h = width - left - right, height - top - bottom
     if inner_w <= 0 or inner_h <= 0:
         return None
@@ -67,9 +67,11 @@ def capacity(box: EmuBox, size: float, holds: Holds, limits: Limits) -> float | 
     layout = ms.layout_paragraph(spec, inner_w)
     if len(layout.lines) != 1:
         return None
-    # A box drawn for exactly one line (a subtitle bar) holds it, even measured with the
-    # conservative line height of a font slidegen has no metrics for: 10 % slack for one line.
-    down = int((inner_h * (SLACK if holds.lines == 1 else 1.0) + 1e-6) // layout.height_pt)
+    # A bar drawn for exactly one line (a subtitle) holds it: text overflows a placeholder's
+    # insets in every application, and a font slidegen has no metrics for is measured taller
+    # than it is. One line is judged on the whole height with 10 % slack.
+    room = height * SLACK if holds.lines == 1 else inner_h
+    down = int((room + 1e-6) // layout.height_pt)
     if down < holds.lines:
         return None
     across = inner_w / max(layout.line_widths_pt[0] + indent, 1.0)

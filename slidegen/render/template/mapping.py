@@ -138,7 +138,7 @@ class _Mapper:
             if placeholder is None:
                 continue
             box = inside(placeholder.box, self.info.width, self.info.height)
-            held = capacity(box, placeholder.size, holds, limits)
+            held = capacity(box, placeholder.size, holds, limits, placeholder.insets)
             if held is None:
                 return None
             total += held
@@ -162,8 +162,8 @@ class _Mapper:
 
     def best(self, layout_def: LayoutDef) -> LayoutChoice | None:
         """Among layouts that can serve (the primary master's, or a master that looks the same):
-        the right layout type, a known name, the primary master's, the fewest placeholders left
-        empty, the most room, the first."""
+        a title that reads across, the right layout type, a known name, the primary master's, the
+        fewest placeholders left empty, the most room, the first."""
         candidates = []
         for layout in self.layouts:
             rank = self.rank[layout.master.index]
@@ -178,7 +178,9 @@ class _Mapper:
             used = {p.idx for p in roles.values()}
             empty = sum(1 for p in layout.placeholders if p.idx not in used and p.type not in _FOOTERS
                         and (p.type in TEXT_TYPES or p.type in ("pic", "tbl", "chart", "media", "clipArt")))
-            candidates.append(((not typed, not named, rank, empty, -room, layout.order), layout, roles, typed, named))
+            upright = not roles["title"].vertical if "title" in roles else True
+            candidates.append(((not upright, not typed, not named, rank, empty, -room, layout.order), layout, roles,
+                               typed, named))
         if not candidates:
             return None
         _, layout, roles, typed, named = min(candidates, key=lambda c: c[0])

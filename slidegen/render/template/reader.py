@@ -252,11 +252,22 @@ def _placeholders(root: etree._Element, master: MasterInfo | None, styles: Maste
         look = _look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
         style = styles.title if family(kind) == "title" else styles.body[0] if family(kind) == "body" else TextLook()
         size = look.size or (base.size if base else None) or style.size or DEFAULT_SIZE
-        vert = shape.find(f"{P}txBody/{A}bodyPr")
-        direction = vert.get("vert") if vert is not None else None
+        body_pr = shape.find(f"{P}txBody/{A}bodyPr")
+        direction = body_pr.get("vert") if body_pr is not None else None
         vertical = direction not in (None, "horz") if direction is not None else bool(base and base.vertical)
-        out.append(TemplatePlaceholder(kind, idx, box, size, vertical))
+        insets = tuple(_inset(body_pr, name, (base.insets[n] if base else default))
+                       for n, (name, default) in enumerate(_INSETS))
+        out.append(TemplatePlaceholder(kind, idx, box, size, vertical, (insets[0], insets[1], insets[2], insets[3])))
     return out
+
+
+#: a:bodyPr's insets and their defaults (0.1 in left and right, 0.05 in top and bottom), EMU.
+_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))
+
+
+def _inset(body_pr: etree._Element | None, name: str, inherited: int) -> int:
+    value = body_pr.get(name) if body_pr is not None else None
+    return int(value) if value is not None and value.isdigit() else inherited
 
 
 def _own_box(shape: etree._Element) -> EmuBox | None:
