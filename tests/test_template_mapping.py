@@ -112,3 +112,16 @@ def test_a_dark_template_whose_text_styles_say_black_gets_a_warning(workdir: Pat
     assert ("warning: template dark.pptx: title text #000000 on #1A1A1A has a contrast of 1.2:1 (below 3:1) on "
             "'Title Slide', 'Title and Content', 'Section Header' and 4 more: it may not be readable") in run.output
     assert "body text (level 1, 2, 3, 4, 5) #000000 on #1A1A1A" in run.output
+
+
+def test_titles_set_to_run_down_the_slide_are_still_titles(workdir: Path) -> None:
+    """Some templates set every title vertical, beside the content: those layouts are used, and
+    each slide's title is in its title placeholder."""
+    vertical = sub(r'(type="title"/></p:nvPr></p:nvSpPr><p:spPr>).*?(</p:spPr><p:txBody><a:bodyPr) vert="horz"',
+                   r'\g<1><a:xfrm><a:off x="8229600" y="274638"/><a:ext cx="685800" cy="6126162"/></a:xfrm>'
+                   r'\g<2> vert="vert"', 1)
+    variant(workdir / "vt.pptx", {"ppt/slideMasters/slideMaster1.xml": vertical})
+    facts = _build(workdir, "vt.pptx")
+    assert facts[3].layout == "Title and Content" and facts[3].title == "1. x"
+    deck = Presentation(str(workdir / "build" / "o.pptx"))
+    assert all(s.shapes.title.placeholder_format.type.xml_value in ("title", "ctrTitle") for s in deck.slides)
