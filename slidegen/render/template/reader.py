@@ -20,6 +20,9 @@ from lxml import etree
 
 from ...kinds.base import TemplatePlaceholder
 from ...scene import EmuBox
+from .looks import TextLook, background, colour_value, fills, look, own_box
+
+__all__ = ["LayoutInfo", "MasterInfo", "TemplateInfo", "TextLook", "family", "read_info"]
 from .opc import R_NS, Rel, parse_xml, resolve
 from .opc import rels_name as _rels_name
 
@@ -33,16 +36,6 @@ DEFAULT_SIZE = 18.0                                  # PowerPoint's size for tex
 
 def family(kind: str) -> str:
     return _FAMILY.get(kind, "body")
-
-
-@dataclass(frozen=True)
-class TextLook:
-    """What a master's text style (or a placeholder's list style) sets for its first level."""
-
-    size: float | None = None
-    bold: bool | None = None
-    caps: bool | None = None
-    color: str | None = None          # a scheme name (tx1, accent2 …) or #RRGGBB
 
 
 @dataclass(frozen=True)
@@ -152,30 +145,30 @@ def _master(package: _Package, part: str, root: etree._Element, rels: list[Rel],
     theme = next((package.xml(r.target) for r in rels if r.type == _RT + "theme"), None)
     colors: dict[str, str] = {}
     fonts: tuple[str | None, str | None] = (None, None)
-    look = b""
+    scheme_look = b""
     theme_name = ""
     if theme is not None:
         theme_name = theme.get("name") or ""
         scheme = theme.find(f".//{A}clrScheme")
         for slot in scheme if scheme is not None else ():
-            value = _colour_value(slot[0]) if len(slot) else None
+            value = colour_value(slot[0]) if len(slot) else None
             if value:
                 colors[etree.QName(slot).localname] = value
         major, minor = (theme.find(f".//{A}{tag}/{A}latin") for tag in ("majorFont", "minorFont"))
         fonts = (major.get("typeface") if major is not None else None,
                  minor.get("typeface") if minor is not None else None)
-        look = repr((sorted(colors.items()), fonts)).encode()
+        scheme_look = repr((sorted(colors.items()), fonts)).encode()
     clr_map = root.find(f"{P}clrMap")
     color_map = {str(k): str(v) for k, v in clr_map.attrib.items()} if clr_map is not None else {}
     styles = root.find(f"{P}txStyles")
-    title = _look(styles.find(f"{P}titleStyle/{A}lvl1pPr") if styles is not None else None)
-    body = tuple(_look(styles.find(f"{P}bodyStyle/{A}lvl{n}pPr") if styles is not None else None)
+    title = look(styles.find(f"{P}titleStyle/{A}lvl1pPr") if styles is not None else None)
+    body = tuple(look(styles.find(f"{P}bodyStyle/{A}lvl{n}pPr") if styles is not None else None)
                  for n in range(1, 6))
     c_sld = root.find(f"{P}cSld")
     name = c_sld.get("name") if c_sld is not None else None
-    shell = MasterInfo(part, name or theme_name, index, colors, fonts, look, color_map,
-                       _background(root), title, body, ())
-    return dataclasses.replace(shell, placeholders=tuple(_placeholders(root, None, shell)), fills=_fills(root))
+    shell = MasterInfo(part, name or theme_name, index, colors, fonts, scheme_look, color_map,
+                       background(root), title, body, ())
+    return dataclasses.replace(shell, placeholders=tuple(_placeholders(root, None, shell)), fills=fills(root))
 
 
 def _layout(part: str, root: etree._Element, master: MasterInfo, order: int) -> LayoutInfo:
@@ -185,50 +178,11 @@ def _layout(part: str, root: etree._Element, master: MasterInfo, order: int) -> 
     title_look = TextLook()
     for ph, shape in _placeholder_shapes(root):
         if ph.get("type", "obj") in ("title", "ctrTitle"):
-            title_look = _look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
+            title_look = look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
             break
-    fills = (master.fills if root.get("showMasterSp") not in ("0", "false") else ()) + _fills(root)
+    painted = (master.fills if root.get("showMasterSp") not in ("0", "false") else ()) + fills(root)
     return LayoutInfo(part, name or part.rsplit("/", 1)[-1], root.get("type") or "cust", master, order,
-                      placeholders, _background(root), title_look, fills)
-
-
-def _fills(root: etree._Element) -> tuple[tuple[EmuBox, str], ...]:
-    """Shapes (not placeholders) that paint an area: a fill colour, or a picture."""
-    tree = root.find(f"{P}cSld/{P}spTree")
-    out = []
-    for shape in tree if tree is not None else ():
-        if shape.find(f"*/{P}nvPr/{P}ph") is not None:
-            continue
-        box = _own_box(shape)
-        if box is None or box[2] <= 0 or box[3] <= 0:
-            continue
-        if shape.tag == f"{P}pic":
-            out.append((box, "picture"))
-            continue
-        if shape.tag != f"{P}sp":
-            continue
-        props = shape.find(f"{P}spPr")
-        fill = next((c for c in (props if props is not None else ()) if c.tag in _FILLS), None)
-        if fill is None:                      # the shape's style fill, as PowerPoint's shapes have
-            ref = shape.find(f"{P}style/{A}fillRef")
-            fill = ref if ref is not None and ref.get("idx") not in (None, "0") else None
-        colour = _fill_colour(fill) if fill is not None else None
-        if colour is not None:
-            out.append((box, colour))
-    return tuple(out)
-
-
-_FILLS = (f"{A}solidFill", f"{A}gradFill", f"{A}blipFill", f"{A}pattFill", f"{A}noFill", f"{A}grpFill")
-
-
-def _fill_colour(fill: etree._Element) -> str | None:
-    """A fill's colour; "picture" for what has no one colour (pictures, patterns, gradients, a
-    colour changed by shade or tint): nothing is claimed about text on those."""
-    if fill.tag in (f"{A}noFill", f"{A}grpFill"):
-        return None
-    if fill.tag in (f"{A}blipFill", f"{A}pattFill", f"{A}gradFill"):
-        return "picture"
-    return (_colour_ref(fill[0]) or "picture") if len(fill) else None
+                      placeholders, background(root), title_look, painted)
 
 
 def _placeholder_shapes(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
@@ -248,10 +202,10 @@ def _placeholders(root: etree._Element, master: MasterInfo | None, styles: Maste
         raw = ph.get("idx", "0")
         idx = int(raw) if raw.isdigit() else 0
         base = next((p for p in master.placeholders if family(p.type) == family(kind)), None) if master else None
-        box = _own_box(shape) or (base.box if base else (0, 0, 0, 0))
-        look = _look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
+        box = own_box(shape) or (base.box if base else (0, 0, 0, 0))
+        own = look(shape.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr"))
         style = styles.title if family(kind) == "title" else styles.body[0] if family(kind) == "body" else TextLook()
-        size = look.size or (base.size if base else None) or style.size or DEFAULT_SIZE
+        size = own.size or (base.size if base else None) or style.size or DEFAULT_SIZE
         body_pr = shape.find(f"{P}txBody/{A}bodyPr")
         direction = body_pr.get("vert") if body_pr is not None else None
         vertical = direction not in (None, "horz") if direction is not None else bool(base and base.vertical)
@@ -270,65 +224,3 @@ def _inset(body_pr: etree._Element | None, name: str, inherited: int) -> int:
     return int(value) if value is not None and value.isdigit() else inherited
 
 
-def _own_box(shape: etree._Element) -> EmuBox | None:
-    xfrm = shape.find(f"{P}xfrm") if shape.tag == f"{P}graphicFrame" else shape.find(f"{P}spPr/{A}xfrm")
-    off = xfrm.find(f"{A}off") if xfrm is not None else None
-    ext = xfrm.find(f"{A}ext") if xfrm is not None else None
-    if off is None or ext is None:
-        return None
-    try:
-        return (int(off.get("x", "")), int(off.get("y", "")), int(ext.get("cx", "")), int(ext.get("cy", "")))
-    except ValueError:
-        return None
-
-
-def _look(level: etree._Element | None) -> TextLook:
-    props = level.find(f"{A}defRPr") if level is not None else None
-    if props is None:
-        return TextLook()
-    size, bold, cap = props.get("sz"), props.get("b"), props.get("cap")
-    fill = props.find(f"{A}solidFill")
-    return TextLook(int(size) / 100 if size and size.isdigit() and int(size) > 0 else None,
-                    bold in ("1", "true") if bold is not None else None,
-                    cap == "all" if cap is not None else None,
-                    _colour_ref(fill[0]) if fill is not None and len(fill) else None)
-
-
-def _background(root: etree._Element) -> str | None:
-    bg = root.find(f"{P}cSld/{P}bg")
-    if bg is None:
-        return None
-    ref = bg.find(f"{P}bgRef")
-    if ref is not None:
-        return _colour_ref(ref[0]) if len(ref) else None
-    props = bg.find(f"{P}bgPr")
-    fill = props[0] if props is not None and len(props) else None
-    return _fill_colour(fill) if fill is not None else None
-
-
-def _colour_ref(element: etree._Element) -> str | None:
-    """A colour as a scheme name or #RRGGBB; None when a modifier (shade, tint, lumMod …) changes
-    it, since only a colour known for sure may be judged."""
-    if any(etree.QName(m).localname != "alpha" for m in element):
-        return None
-    if element.tag == f"{A}schemeClr":
-        return element.get("val")
-    value = _colour_value(element)
-    return f"#{value}" if value else None
-
-
-_PRESET = {"white": "FFFFFF", "black": "000000"}
-
-
-def _colour_value(element: etree._Element) -> str | None:
-    if element.tag == f"{A}srgbClr":
-        value = element.get("val")
-    elif element.tag == f"{A}sysClr":
-        value = element.get("lastClr") or {"window": "FFFFFF", "windowText": "000000"}.get(element.get("val", ""))
-    elif element.tag == f"{A}prstClr":
-        value = _PRESET.get(element.get("val", ""))
-    else:
-        return None
-    if value and len(value) == 6 and all(c in "0123456789ABCDEFabcdef" for c in value):
-        return value.upper()
-    return None

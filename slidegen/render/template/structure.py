@@ -39,25 +39,25 @@ def slide_size(reader: PartReader, main: Part) -> None:
 
 def masters(reader: PartReader, main: Part) -> list[Part]:
     assert main.xml is not None
-    masters: list[Part] = []
+    found: list[Part] = []
     id_list = main.xml.find(f"{P}sldMasterIdLst")
     for entry in list(id_list if id_list is not None else ()):
         rel = main.rel(entry.get(f"{{{R_NS}}}id") or "")
         part = reader.part(rel.target) if rel and not rel.external else None
-        if part is None or part.content_type != CT_MASTER or part in masters:
+        if part is None or part.content_type != CT_MASTER or part in found:
             id_list.remove(entry)  # type: ignore[union-attr]
             reader.repaired.add("a slide master the presentation lists is missing: dropped from the list")
             continue
-        masters.append(part)
+        found.append(part)
         _master_layouts(reader, part)
         _ensure_theme(reader, part)
     # A master the presentation does not list is not used: its relationship is not followed.
     listed = {e.get(f"{{{R_NS}}}id") for e in (id_list if id_list is not None else ())}
     main.rels = [r for r in main.rels if r.type != RT_MASTER or r.rid in listed]
-    if not masters:
+    if not found:
         raise fail(reader.shown, "has no slide master, so it has no layouts to build on: save it again in "
                                  "PowerPoint")
-    return masters
+    return found
 
 
 def _master_layouts(reader: PartReader, master: Part) -> None:
@@ -117,9 +117,9 @@ def notes_master(reader: PartReader, main: Part) -> None:
         main.xml.remove(old)
     id_list = etree.Element(f"{P}notesMasterIdLst")
     etree.SubElement(id_list, f"{P}notesMasterId", {f"{{{R_NS}}}id": rels[0].rid})
-    masters = main.xml.find(f"{P}sldMasterIdLst")
-    if masters is not None:
-        masters.addnext(id_list)
+    master_list = main.xml.find(f"{P}sldMasterIdLst")
+    if master_list is not None:
+        master_list.addnext(id_list)
     else:
         main.xml.insert(0, id_list)
 
