@@ -18,6 +18,7 @@ from .results import Deck, Loaded, PathLike
 from .source import DataLocator, Locator
 
 if TYPE_CHECKING:
+    from .render.template.byo import HouseTemplate
     from .theme.model import Theme
 
 #: What a deck can be made from: an outline file, outline data, or an Outline built in Python.
@@ -49,6 +50,7 @@ class Prepared:
     template: bytes | None
     overrides: dict[str, str]
     theme_files: tuple[Path, ...]
+    warnings: tuple[Diagnostic, ...] = ()     # what the deck loses or gets drawn because of the template
 
 
 def prepare(loaded: Loaded, theme: "str | Theme | None", template: PathLike | bytes | None) -> Prepared:
@@ -61,17 +63,23 @@ def prepare(loaded: Loaded, theme: "str | Theme | None", template: PathLike | by
         chosen = theme
     else:
         chosen = load_theme(theme or meta.theme, loaded.base_dir, theme_files)
-    package, template_file = _template(template, meta.template, loaded)
+    house, template_file = _template(template, meta.template, loaded)
     overrides = dict(meta.layouts)
-    if package is not None:
-        from .render.template.byo import theme_from_template  # python-pptx: only for house templates
+    package: bytes | None = None
+    warnings: list[Diagnostic] = []
+    if house is not None:
+        from .render.template.byo import theme_from_template  # lxml: only for house templates
 
-        chosen, _ = theme_from_template(package, chosen, overrides, loaded.locator)
+        derived = theme_from_template(house, chosen, overrides, loaded.locator)
+        chosen, package = derived.theme, derived.package
+        # at deck.template when the outline names it there
+        where = loaded.locator.at(("deck", "template")) if template is None else None
+        warnings = [Diagnostic(message, where) for message in derived.warnings]
         if template_file is not None:
             theme_files.append(template_file)
     elif overrides:
         _check_overrides(chosen, overrides, loaded.locator)
-    return Prepared(loaded, chosen, package, overrides, tuple(theme_files))
+    return Prepared(loaded, chosen, package, overrides, tuple(theme_files), tuple(warnings))
 
 
 def plan_language(prepared: Prepared, language: str | None, strict: bool) -> Deck:
@@ -80,7 +88,7 @@ def plan_language(prepared: Prepared, language: str | None, strict: bool) -> Dec
 
     loaded = prepared.loaded
     planned = plan_deck(loaded.outline, prepared.theme, loaded.locator, loaded.base_dir, loaded.project_dir,
-                        loaded.warnings, language)
+                        (*loaded.warnings, *prepared.warnings), language)
     if strict and planned.warnings:
         raise StrictModeError.many([Diagnostic(f"warning (--strict): {w.message}", w.location)
                                     for w in planned.warnings])
@@ -89,8 +97,9 @@ def plan_language(prepared: Prepared, language: str | None, strict: bool) -> Dec
     return Deck(planned, prepared.theme, loaded, prepared.template, prepared.overrides, inputs)
 
 
-def _template(template: PathLike | bytes | None, named: str | None, loaded: Loaded) -> tuple[bytes | None, Path | None]:
-    """The house template as a slide-less package, and its file (None for bytes given)."""
+def _template(template: PathLike | bytes | None, named: str | None, loaded: Loaded
+              ) -> tuple["HouseTemplate | None", Path | None]:
+    """The house template read and checked, and its file (None for bytes given)."""
     if template is None and named is None:
         return None, None
     from .project import inside_project
@@ -109,9 +118,9 @@ def _template(template: PathLike | bytes | None, named: str | None, loaded: Load
 
 def _check_overrides(theme: "Theme", overrides: Mapping[str, str], locator: Locator) -> None:
     """``deck.layouts`` on a built-in theme: each must name a kind's layout that exists."""
-    from .render.deck import _template_bytes
+    from .render.compose import theme_package
     from .render.template.byo import mapping_problems
 
-    problems = mapping_problems(_template_bytes(theme), overrides, locator)
+    problems = mapping_problems(theme_package(theme), overrides, locator)
     if problems:
         raise ThemeError.many(problems)

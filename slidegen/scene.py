@@ -8,7 +8,7 @@ every kind's placement is written once, whatever writes the file. Boxes are in E
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from .plan.types import Picture, TextBlock
@@ -148,6 +148,20 @@ class Chart:
 
 
 Element = PlaceholderText | PlaceholderPicture | DrawnPicture | DrawnShape | DrawnText | Table | Chart
+
+
+def on_slide(element: Element, width: int, height: int) -> Element:
+    """``element`` with its box kept on a ``width`` × ``height`` slide, never with a negative or
+    empty extent. Kinds lay out inside the boxes the theme (or a template's free area) gives
+    them; this is the last guard every writer applies, so no box that could not be drawn (or
+    would fail the schema) is ever written."""
+    box = getattr(element, "box", None)
+    if box is None:
+        return element
+    x, y, w, h = box
+    x, y = min(max(x, 0), width - 1), min(max(y, 0), height - 1)
+    fixed = (x, y, max(min(w, width - x), 1), max(min(h, height - y), 1))
+    return element if fixed == box else replace(element, box=fixed)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

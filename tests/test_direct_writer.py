@@ -173,29 +173,8 @@ def test_house_templates_from_the_wild(template: Path, tmp_path: Path) -> None:
         deck = plan(tmp_path / "wild.yaml", template=template.read_bytes())
     except SlidegenError:
         pytest.skip("slidegen cannot use this template")
-    try:
-        direct = _render(deck, "direct")
-    except Unsupported:
-        assert _render(deck, "auto") == _render(deck, "pptx")
-        return
-    assert direct == _render(deck, "pptx")
-
-
-@pytest.mark.parametrize("name, reason", [
-    ("poi-empty.pptx", "other namespace prefixes"),
-    ("automizer-SlideDimensions1.pptx", "exists but is not the core properties"),
-])
-def test_templates_the_direct_writer_declines_go_to_python_pptx(name: str, reason: str) -> None:
-    deck = plan(DECKS / "awgipc.yaml", template=(REPO.parent / "shared" / "templates-wild" / name).read_bytes())
-    with pytest.raises(Unsupported, match=reason):
-        _render(deck, "direct")
-    if "core" in reason:
-        # python-pptx adds its own /docProps/core.xml beside the template's: the zip then holds
-        # that name twice (a defect of the python-pptx path, kept here as it is).
-        with pytest.warns(UserWarning, match="Duplicate name: 'docProps/core.xml'"):
-            assert _render(deck, "auto") == _render(deck, "pptx")
-    else:
-        assert _render(deck, "auto") == _render(deck, "pptx")
+    # every template slidegen can use is one the direct writer reproduces (Unsupported fails here)
+    assert _render(deck, "direct") == _render(deck, "pptx")
 
 
 def test_charts_fall_back_to_python_pptx() -> None:
@@ -242,22 +221,24 @@ def test_a_deck_with_a_picture_loads_pillow_only(every_kind: Path) -> None:
     assert _loaded_while_building(every_kind) == ["PIL"]
 
 
-def test_direct_template_reading_matches_python_pptx() -> None:
-    """The layouts the direct writer reads (names, types, placeholders with inherited boxes)
-    are the ones python-pptx reads from the same compiled template, so both map alike."""
-    from pptx import Presentation
-
-    from slidegen.render.direct.template import compiled
-    from slidegen.render.template import compile_template
-    from slidegen.render.template.mapping import map_layouts, read_layouts
+@pytest.mark.parametrize("overrides", [{}, {"bullets": "Agenda"}, {"bullets": "Agenda", "code": "Quote"}],
+                         ids=["plain", "bullets override", "two overrides"])
+def test_direct_template_reading_maps_like_the_template_reader(overrides: dict[str, str]) -> None:
+    """The direct writer maps slidegen's compiled templates from the parts it parsed (no lxml);
+    the template reader (lxml, every house template) must give the same map of the same file:
+    the same layouts, by part, for every kind and photo count, with the same roles and boxes."""
+    from slidegen.render.compose import theme_package
+    from slidegen.render.direct.template import compiled, mapping_info
+    from slidegen.render.template.mapping import map_template
+    from slidegen.render.template.reader import read_info
     from slidegen.theme.registry import load_theme
 
     for name in ("formal", "dark", "minimal"):
         theme = load_theme(name, DECKS, [])
-        expected = read_layouts(Presentation(io.BytesIO(compile_template(theme))))
-        direct = [layout.info for layout in compiled(theme).layouts]
-        assert direct == expected
-        assert map_layouts(direct) == map_layouts(expected)
+        direct = map_template(mapping_info(compiled(theme)), overrides)
+        read = map_template(read_info(theme_package(theme)), overrides)
+        assert direct == read
+        assert direct.kinds and direct.photos and not direct.missing, direct.missing
 
 
 # --- Generated outlines ------------------------------------------------------------------------

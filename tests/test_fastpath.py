@@ -70,23 +70,29 @@ def test_template_placeholders_match_python_pptx(source: str) -> None:
     equal python-pptx's, including boxes a layout inherits from its master."""
     from pptx import Presentation
 
-    from slidegen.render.deck import _template_bytes
-    from slidegen.kinds.base import TemplatePlaceholder
-    from slidegen.render.template.mapping import read_placeholders
+    from slidegen.render.compose import theme_package
+    from slidegen.render.template.reader import read_info
     from slidegen.theme.registry import load_theme
 
     if source == "formal":
-        presentation = Presentation(io.BytesIO(_template_bytes(load_theme("formal", DECKS, []))))
+        package = theme_package(load_theme("formal", DECKS, []))
     else:
-        presentation = Presentation()
+        buffer = io.BytesIO()
+        Presentation().save(buffer)
+        package = buffer.getvalue()
+    presentation = Presentation(io.BytesIO(package))
+    info = read_info(package)
+    layouts = [layout for master in presentation.slide_masters for layout in master.slide_layouts]
+    assert [str(layout.part.partname) for layout in layouts] == [layout.part for layout in info.layouts]
     inherited = 0
-    for layout in presentation.slide_layouts:
+    for layout, read in zip(layouts, info.layouts):
         expected = []
         for shape in layout.placeholders:
             ph = shape.placeholder_format
             inherited += not shape._element.xpath("./p:spPr/a:xfrm")
-            expected.append(TemplatePlaceholder(ph.type.xml_value, ph.idx, (
+            expected.append((ph.type.xml_value, ph.idx, (
                 int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0))))
-        assert read_placeholders(layout) == expected, layout.name
+        assert [(p.type, p.idx, p.box) for p in read.placeholders] == expected, layout.name
+        assert read.name == layout.name
     if source != "formal":
         assert inherited > 10   # the inheritance path is exercised

@@ -67,19 +67,56 @@ def test_template_check_maps_localized_layouts_by_type(vietnamese_template: Path
     assert "  timeline    'Chỉ Tiêu đề' (fallback to title_only; title=0)" in lines
 
 
-def test_template_check_fails_without_a_content_layout(tmp_path: Path) -> None:
+def _thin_template(tmp_path: Path, keep: tuple[str, ...], master_title: bool = True) -> Path:
     from pptx import Presentation
 
     presentation = Presentation()
     layouts = presentation.slide_layouts
     for layout in list(layouts):
-        if layout.name not in ("Title Slide", "Blank"):
+        if layout.name not in keep:
             layouts.remove(layout)
+    if not master_title:
+        for shape in list(presentation.slide_master.placeholders):
+            shape._element.getparent().remove(shape._element)
     path = tmp_path / "thin.pptx"
     presentation.save(str(path))
+    return path
+
+
+def test_a_template_without_a_content_layout_gets_one_from_its_master(tmp_path: Path) -> None:
+    """Only a title slide and a blank layout: the master still says how content slides look, so
+    slidegen adds PowerPoint's "Title and Content" (title and body inherited from the master)."""
+    from pptx import Presentation
+
+    path = _thin_template(tmp_path, ("Title Slide", "Blank"))
+    result = CliRunner().invoke(cli, ["template", "check", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  bullets     'Title and Content' (type; title=0, body=1)" in lines
+    assert ("  warning: it has no layout for content slides; slidegen adds a 'Title and Content' layout made from "
+            "its master 'Office Theme'") in lines
+    out = tmp_path / "deck.pptx"
+    built = build(DECKS / "awgipc.yaml", out, template=path, allow_outside=True)
+    assert any("adds a 'Title and Content' layout" in w.message for w in built.warnings)
+    presentation = Presentation(str(out))
+    master = presentation.slide_master
+    assert [layout.name for layout in master.slide_layouts] == ["Title Slide", "Blank", "Title and Content"]
+    body = next(s for s in presentation.slides if s.shapes.title.text == "1. Cơ chế hợp tác")
+    assert body.slide_layout.name == "Title and Content"
+    assert body.placeholders[1].text_frame.text.startswith("Hiệp định khung ASEAN về hợp tác SHTT")
+    # The added layout's placeholders have no boxes of their own: the master's show.
+    title = body.slide_layout.placeholders[0]
+    assert (title.left, title.top, title.width) == (master.placeholders[0].left, master.placeholders[0].top,
+                                                    master.placeholders[0].width)
+
+
+def test_template_check_fails_without_any_title_placeholder(tmp_path: Path) -> None:
+    path = _thin_template(tmp_path, ("Blank",), master_title=False)
     result = CliRunner().invoke(cli, ["template", "check", str(path)])
     assert result.exit_code == 1
-    assert "  missing: bullets: no layout with a title and a body" in result.output.splitlines()
+    assert result.output.splitlines()[0] == (
+        "thin.pptx: cannot be used: none of its layouts or masters has a title placeholder, so no slide could have a "
+        "real title; add a 'Title and Content' layout to it in PowerPoint (View → Slide Master)")
 
 
 @pytest.mark.parametrize("fixture", ["vietnamese_template", "potx_template"])

@@ -15,7 +15,7 @@ from ..plan.strings import roman
 from ..plan.types import Emphasis, Para, PlannedSlide, Run, TextBlock
 from ..scene import Element, Frame
 from .base import LayoutDef, SlideKind, put
-from .bullets import BodyContent, body_placeholders, match_body
+from .bullets import HOLDS_BODY, BodyContent, body_placeholders, match_body
 
 if TYPE_CHECKING:
     from ..model.outline import Outline, Section
@@ -32,7 +32,8 @@ def section_title(ctx: "PlanContext", section: "Section", index: int) -> str:
 
 class AgendaKind(SlideKind):
     name = "agenda"
-    layouts = (LayoutDef("agenda", "Agenda", "obj", "agenda", body_placeholders, match_body, fallbacks=("bullets",)),)
+    layouts = (LayoutDef("agenda", "Agenda", "obj", "agenda", body_placeholders, match_body, fallbacks=("bullets",),
+                         holds=(HOLDS_BODY,)),)
 
     def planned(self, ctx: "PlanContext", outline: "Outline", current: int | None) -> PlannedSlide:
         """Before section ``current`` that section is highlighted and only its items listed."""

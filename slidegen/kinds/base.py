@@ -58,18 +58,25 @@ class PlaceholderDef:
 
 @dataclass(frozen=True)
 class TemplatePlaceholder:
-    """A placeholder of a template layout: its type and idx with the spec's defaults (obj, 0)."""
+    """A placeholder of a template layout: its type and idx with the spec's defaults (obj, 0),
+    the box it shows (its own or its master's), the size of its first text level (pt), whether
+    its text runs vertically, and its text insets."""
 
     type: str
     idx: int
     box: EmuBox
+    size: float = 18.0
+    vertical: bool = False
+    insets: tuple[int, int, int, int] = (91440, 91440, 45720, 45720)   # left, right, top, bottom (EMU)
 
     @property
     def area(self) -> int:
         return self.box[2] * self.box[3]
 
 
-TITLE_TYPES = frozenset({"title", "ctrTitle", "vertTitle"})
+#: Titles a slide's title may go in: pandoc, LibreOffice and python-pptx all read these as the
+#: slide's title (vertTitle, the title of PowerPoint's vertical-text layouts, is not one).
+TITLE_TYPES = frozenset({"title", "ctrTitle"})
 TEXT_TYPES = frozenset({"body", "obj", "subTitle"})
 
 #: placeholders of a layout → role → placeholder, or None when the layout cannot serve the kind.
@@ -88,11 +95,28 @@ class Parts:
 
     @staticmethod
     def of(placeholders: Sequence[TemplatePlaceholder]) -> "Parts":
-        text = tuple(sorted((p for p in placeholders if p.type in TEXT_TYPES), key=lambda p: p.area, reverse=True))
-        return Parts(next((p for p in placeholders if p.type in TITLE_TYPES), None), text,
+        """Vertical text is no place for body text: it is left out. A title placeholder whose
+        text runs down the slide (some templates set every title so) is still the title."""
+        text = tuple(sorted((p for p in placeholders if p.type in TEXT_TYPES and not p.vertical),
+                            key=lambda p: p.area, reverse=True))
+        title = next((p for p in placeholders if p.type in TITLE_TYPES), None)
+        return Parts(title, text,
                      tuple(p for p in text if p.type != "subTitle"),
                      tuple(p for p in placeholders if p.type == "pic"),
                      tuple(p for p in placeholders if p.type == "tbl"))
+
+
+@dataclass(frozen=True)
+class Holds:
+    """What a text role of a house template's layout must hold to count: ``lines`` lines, each at
+    least as wide as a typical ``sample`` ("short": a few words of a bullet, "line": a whole one,
+    "word": a label), at the size text may shrink to. A smaller box (a subtitle bar, a heading
+    strip, a narrow column) is not that role."""
+
+    role: str
+    lines: int
+    sample: Literal["line", "short", "word"] = "short"
+    bulleted: bool = True
 
 
 @dataclass(frozen=True)
@@ -102,7 +126,8 @@ class LayoutDef:
     ``search``: "any" looks at every layout of a house template (by type, localized name, then
     shape); "own" only at a layout with slidegen's own ``name``; "grid" takes every layout the
     matcher accepts, by its number of picture cells. ``fallbacks`` are layout keys to use when a
-    template has none of this one."""
+    template has none of this one. ``holds``: what the text roles of a house template's layout
+    must hold (slidegen's own layouts are measured by the planner against the theme)."""
 
     key: str                       # deck.layouts key
     name: str
@@ -116,6 +141,7 @@ class LayoutDef:
     required: bool = False
     title_type: str = "title"
     photos: int = 0                # picture cells of a photo-grid layout
+    holds: tuple[Holds, ...] = ()
 
 
 def title_only(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
@@ -178,5 +204,7 @@ def put(frame: Frame, role: str, block: TextBlock | None, *, bullets: bool = Fal
         return [PlaceholderText(frame.roles[role], block, bullets)]
     box = frame.box(role)
     if box is not None and block.paras:
-        return [DrawnText(inches_to_emu(box), block, role.replace("_", " ").title(), bullets=bullets)]
+        # A text box inherits no body style: it is given the layout's text colour.
+        color = frame.geometry.body_color or frame.theme.body.color
+        return [DrawnText(inches_to_emu(box), block, role.replace("_", " ").title(), color=color, bullets=bullets)]
     return []

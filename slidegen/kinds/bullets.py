@@ -12,7 +12,7 @@ from ..plan.types import FontRole, Para, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, model
-from .base import BodyLevels, LayoutDef, Parts, PlaceholderDef, SlideKind, TemplatePlaceholder, put
+from .base import BodyLevels, Holds, LayoutDef, Parts, PlaceholderDef, SlideKind, TemplatePlaceholder, put
 
 if TYPE_CHECKING:
     from ..plan.context import PlanContext
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 MAX_LEVEL = 4   # PowerPoint's body styles define five levels (0–4)
 IDX_BODY = 1
+#: A house template's body must hold six lines of a typical bullet at the floor size (the
+#: built-in themes' hold twelve): fewer, and a deck's bullets go two or three to a slide.
+HOLDS_BODY = Holds("body", 6)
 
 
 @model
@@ -73,9 +76,10 @@ class BulletsKind(SlideKind):
     name = "bullets"
     model: ClassVar[type[SlideFields] | None] = BulletsSlide
     layouts = (LayoutDef("bullets", "Title and Content", "obj", "bullets", body_placeholders, match_body,
-                         search="any", required=True,
+                         search="any", required=True, holds=(HOLDS_BODY,),
                          localized=("title and content", "tiêu đề và nội dung", "titel und inhalt",
-                                    "titre et contenu")),)
+                                    "titre et contenu", "título y objetos", "titolo e contenuto", "titel en object",
+                                    "rubrik och innehåll", "заголовок и объект", "标题和内容", "タイトルとコンテンツ")),)
 
     def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> BodyContent:
         return BodyContent(bullet_block(ctx, slide.bullets, (*path, "bullets")))

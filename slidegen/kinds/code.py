@@ -24,7 +24,7 @@ from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
 from .base import LayoutDef, PlaceholderDef, Plain, SlideKind, put
-from .bullets import match_body
+from .bullets import HOLDS_BODY, match_body
 
 if TYPE_CHECKING:
     from ..plan.context import PlanContext
@@ -154,7 +154,8 @@ def _placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:
 class CodeKind(SlideKind):
     name = "code"
     model: ClassVar[type[SlideFields] | None] = CodeSlide
-    layouts = (LayoutDef("code", "Code", "obj", "code", _placeholders, match_body, fallbacks=("bullets",)),)
+    layouts = (LayoutDef("code", "Code", "obj", "code", _placeholders, match_body, fallbacks=("bullets",),
+                         holds=(HOLDS_BODY,)),)
 
     def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> CodeContent:
         path = (*path, "code")

@@ -12,7 +12,7 @@ from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
-from .base import BodyLevels, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
+from .base import BodyLevels, Holds, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 from .bullets import bullet_block
 
 if TYPE_CHECKING:
@@ -86,14 +86,21 @@ def _match_comparison(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, 
             "right": right[1]}
 
 
+#: In a house template each column must hold six short lines at the floor size.
+_HOLDS = (Holds("left", 6), Holds("right", 6))
+
+
 class ColumnsKind(SlideKind):
     name = "columns"
     model: ClassVar[type[SlideFields] | None] = ColumnsSlide
     layouts = (
         LayoutDef("columns", "Two Content", "twoObj", "columns", _columns, _match_columns, search="any",
-                  localized=("two content", "hai nội dung", "zwei inhalte", "deux contenus"), fallbacks=("bullets",)),
+                  localized=("two content", "hai nội dung", "zwei inhalte", "deux contenus", "dos objetos",
+                             "twee objecten", "två innehåll", "два объекта", "两栏内容"), fallbacks=("bullets",),
+                  holds=_HOLDS),
         LayoutDef("comparison", "Comparison", "twoTxTwoObj", "comparison", _comparison, _match_comparison,
-                  search="any", localized=("comparison", "so sánh", "vergleich", "comparaison"),
+                  search="any", localized=("comparison", "so sánh", "vergleich", "comparaison", "comparación",
+                                           "vergelijking", "jämförelse", "сравнение", "比较"), holds=_HOLDS,
                   fallbacks=("columns", "bullets")),
     )
 

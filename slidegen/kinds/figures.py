@@ -128,7 +128,7 @@ class FiguresKind(SlideKind):
             out.append(DrawnShape(card.card, "bg2", f"Figure Card {i}"))
             value = TextBlock((Para((Run(figure.value, bold=True),), size_pt=round(style.value_size * scale, 1),
                                     bullet=False),))
-            out.append(DrawnText(card.value, value, f"Figure {i}", anchor="b", align="ctr", color="accent1",
+            out.append(DrawnText(card.value, value, f"Figure {i}", anchor="b", align="ctr", color=frame.theme.accent,
                                  font="+mj-lt"))
             label = TextBlock((Para((Run(figure.label),), size_pt=round(style.label_size * scale, 1), bullet=False),))
             out.append(DrawnText(card.label, label, f"Figure Label {i}", anchor="t", align="ctr", color="tx1"))

@@ -12,7 +12,7 @@ from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
-from .base import TEXT_TYPES, TITLE_TYPES, LayoutDef, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
+from .base import TEXT_TYPES, TITLE_TYPES, Holds, LayoutDef, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 
 if TYPE_CHECKING:
     from ..plan.context import PlanContext
@@ -57,7 +57,7 @@ def _placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:
 def _match(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePlaceholder] | None:
     """The quote first (the topmost text), its attribution under it."""
     title = next((p for p in placeholders if p.type in TITLE_TYPES), None)
-    texts = sorted((p for p in placeholders if p.type in TEXT_TYPES), key=lambda p: p.box[1])
+    texts = sorted((p for p in placeholders if p.type in TEXT_TYPES and not p.vertical), key=lambda p: p.box[1])
     if title is None or not texts:
         return None
     roles = {"title": title, "body": texts[0]}
@@ -69,7 +69,8 @@ def _match(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePla
 class QuoteKind(SlideKind):
     name = "quote"
     model: ClassVar[type[SlideFields] | None] = QuoteSlide
-    layouts = (LayoutDef("quote", "Quote", "cust", "quote", _placeholders, _match, fallbacks=("bullets",)),)
+    layouts = (LayoutDef("quote", "Quote", "cust", "quote", _placeholders, _match, fallbacks=("bullets",),
+                         holds=(Holds("body", 2, bulleted=False),)),)
 
     def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> QuoteContent:
         path = (*path, "quote")

@@ -10,7 +10,7 @@ from ..plan.strings import roman
 from ..plan.types import PlannedSlide, block
 from ..scene import Element, Frame
 from ..source import DataPath
-from .base import LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
+from .base import Holds, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 from .title import HeadingContent, fit_heading
 
 if TYPE_CHECKING:
@@ -34,7 +34,9 @@ class SectionKind(SlideKind):
     name = "section"
     layouts = (LayoutDef("section", "Section Header", "secHead", "section", _placeholders, _match, search="any",
                          localized=("section header", "đầu trang phần", "tiêu đề phần", "abschnittsüberschrift",
-                                    "en-tête de section"), fallbacks=("title",)),)
+                                    "en-tête de section", "encabezado de sección", "sectiekop", "avsnittsrubrik",
+                                    "заголовок раздела", "节标题"), fallbacks=("title",),
+                         holds=(Holds("subtitle", 1, "word", bulleted=False),)),)
 
     def planned(self, ctx: "PlanContext", section: "Section", index: int, path: DataPath) -> PlannedSlide:
         label = ctx.strings.section_label.format(roman=roman(index + 1))

@@ -85,7 +85,10 @@ def timeline_geometry(theme: "Theme", count: int) -> tuple[EmuBox, list[Timeline
     x, y, w, h = content_box(theme)
     line_y = y + int(h * style.line_position)
     weight, marker, gap = (int(v * EMU_PER_INCH) for v in (style.line_weight, style.marker, style.gap))
-    date_h = int(style.date_height * EMU_PER_INCH)
+    # In a short box (a house template's free area) the events keep at least a third of it and
+    # the dates what is left above the axis: every box stays inside the content box.
+    line_y = min(line_y, y + h - max(h // 3, 1) - marker // 2 - gap)
+    date_h = max(min(int(style.date_height * EMU_PER_INCH), line_y - marker // 2 - gap - y), 1)
     cell = w // max(count, 1)
     cells = []
     for i in range(count):
@@ -94,8 +97,8 @@ def timeline_geometry(theme: "Theme", count: int) -> tuple[EmuBox, list[Timeline
         top = line_y + marker // 2 + gap
         cells.append(TimelineCell(
             marker=(centre - marker // 2, line_y - marker // 2, marker, marker),
-            date=(left + gap // 2, line_y - marker // 2 - gap - date_h, cell - gap, date_h),
-            event=(left + gap // 2, top, cell - gap, y + h - top)))
+            date=(left + gap // 2, line_y - marker // 2 - gap - date_h, max(cell - gap, 1), date_h),
+            event=(left + gap // 2, top, max(cell - gap, 1), max(y + h - top, 1))))
     return (x, line_y - weight // 2, w, weight), cells
 
 
@@ -159,7 +162,7 @@ class TimelineKind(SlideKind):
         for i, (event, cell) in enumerate(zip(events, cells), start=1):
             out.append(DrawnShape(cell.marker, "accent2", f"Marker {i}", "ellipse"))
             date = TextBlock((_date_para(event, round(theme.timeline.date_size * scale, 1)),))
-            out.append(DrawnText(cell.date, date, f"Date {i}", anchor="b", align="ctr", color="accent1"))
+            out.append(DrawnText(cell.date, date, f"Date {i}", anchor="b", align="ctr", color=theme.accent))
             out.append(DrawnText(cell.event, TextBlock(_event_paras(theme, event, scale)), f"Event {i}",
                                  anchor="t", align="ctr", color="tx1"))
         return out

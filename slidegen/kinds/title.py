@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
 from ..scene import Element, Frame
-from .base import LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
+from .base import Holds, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 
 if TYPE_CHECKING:
     from ..model.outline import DeckMeta
@@ -53,9 +53,14 @@ def match_title(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, Templa
 
 class TitleKind(SlideKind):
     name = "title"
+    # Without a layout holding a subtitle, the title slide is a title-only one with the subtitle
+    # drawn under its title.
     layouts = (LayoutDef("title", "Title Slide", "title", "title", heading_placeholders, match_title, search="any",
                          localized=("title slide", "trang chiếu tiêu đề", "tiêu đề", "titelfolie",
-                                    "diapositive de titre"), required=True, title_type="ctrTitle"),)
+                                    "diapositive de titre", "diapositiva de título", "titeldia", "rubrikbild",
+                                    "титульный слайд", "标题幻灯片", "タイトル スライド"),
+                         required=True, title_type="ctrTitle", fallbacks=("title_only",),
+                         holds=(Holds("subtitle", 1, "short", bulleted=False),)),)
 
     def planned(self, ctx: "PlanContext", deck: "DeckMeta") -> PlannedSlide:
         meta = [(t, ("deck", key)) for key, t in (("organisation", deck.organisation),

@@ -47,4 +47,6 @@ def _fit_title(ctx: PlanContext, slide: PlannedSlide) -> PlannedSlide:
         ctx.warn(f"title '{slide.title}' does not fit its box even at {theme.fit.min_title_size:g} pt; "
                  "shorten it", slide.source)
         scale = floor
-    return dataclasses.replace(slide, title_size_pt=round(max(style.size * scale, theme.fit.min_title_size), 2))
+    # Never larger than the style's own size: a template's 18 pt titles stay 18 pt.
+    least = min(theme.fit.min_title_size, style.size)
+    return dataclasses.replace(slide, title_size_pt=round(max(style.size * scale, least), 2))

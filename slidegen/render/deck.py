@@ -10,32 +10,25 @@ from __future__ import annotations
 import datetime as _dt
 import io
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import IO, Any
 
 from pptx import Presentation
+from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Inches
 
 from ..plan.types import PlannedDeck
 from ..scene import Chart, DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
 from ..theme.model import Theme
-from .compose import footer_roles, kept_footers, layout_choice, slide_elements
+from .compose import deck_map, footer_roles, kept_footers, layout_choice, slide_elements, theme_package
 from .drawn import draw_shape, draw_text
 from .fastpath import FastSlides, PlainSlides
 from .furniture import add_notes, fill_footers, set_properties
 from .package import build_timestamp, write_package
 from .placeholders import add_picture, remove_unused, set_picture, set_text
 from .table import write_table
-from .template import compile_template
-from .template.mapping import map_template
 from .text import TextWriter
 
 __all__ = ["layout_choice", "render_deck", "write_elements"]
-
-
-@lru_cache(maxsize=8)
-def _template_bytes(theme: Theme) -> bytes:
-    return compile_template(theme)
 
 
 def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: bytes | None = None,
@@ -43,10 +36,15 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     """Write ``deck`` as a .pptx into ``stream``, onto ``template`` (a slide-less package) or the
     theme's compiled template; return the layout name of each slide. ``fast=False`` adds slides
     through python-pptx's public API (the same result, in quadratic time)."""
-    presentation = Presentation(io.BytesIO(template or _template_bytes(theme)))
+    presentation = Presentation(io.BytesIO(template or theme_package(theme)))
     slides = FastSlides(presentation) if fast else PlainSlides(presentation)
-    mapping = map_template(presentation, layout_overrides)
-    layouts = list(presentation.slide_layouts)
+    mapping = deck_map(theme, template, layout_overrides)
+    # Layouts of every master, by part: names repeat across masters (and within one).
+    # (read from the parts: asking a master without layouts for its slide_layouts would add an
+    # empty list to it)
+    layouts = {str(part.partname): part.slide_layout for part in presentation.part.package.iter_parts()
+               if isinstance(part, SlideLayoutPart)}
+    size = (int(presentation.slide_width or 0), int(presentation.slide_height or 0))
     indent = int(Inches(theme.body.indent))
     language = deck.info.language
     used: list[str] = []
@@ -54,9 +52,9 @@ def render_deck(deck: PlannedDeck, theme: Theme, stream: IO[bytes], template: by
     for planned in deck.slides:
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
-        slide = slides.add_slide(layouts[choice.index], footer_roles(planned, deck.info, choice.roles))
+        slide = slides.add_slide(layouts[choice.part], footer_roles(planned, deck.info, choice.roles))
         writer = TextWriter(slide.part, language, indent, theme.highlight, theme.muted, theme.fonts.mono)
-        keep = write_elements(slide, slide_elements(planned, theme, choice), writer, theme, stamp)
+        keep = write_elements(slide, slide_elements(planned, theme, choice, size), writer, theme, stamp)
         keep |= kept_footers(choice)
         remove_unused(slide, keep)
         fill_footers(slide, planned, deck.info, writer, choice.roles)

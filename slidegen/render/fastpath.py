@@ -69,8 +69,14 @@ class FastSlides(PlainSlides):
 
         def next_partname(package: Any, tmpl: str) -> PackURI:
             if tmpl not in counters:
-                prefix = tmpl[: (tmpl % 42).find("42")]
-                counters[tmpl] = sum(1 for p in package.iter_parts() if p.partname.startswith(prefix))
+                # Seeded with the highest number in use, not the count of parts: a house
+                # template's numbering may have gaps (theme1, theme2, theme5), and counting would
+                # then hand out a name already taken.
+                prefix, suffix = tmpl.split("%d")
+                numbers = [int(name[len(prefix):len(name) - len(suffix)]) for name in (str(p.partname) for p in package.iter_parts())
+                           if name.startswith(prefix) and name.endswith(suffix)
+                           and name[len(prefix):len(name) - len(suffix)].isdigit()]
+                counters[tmpl] = max(numbers, default=0)
             counters[tmpl] += 1
             return PackURI(tmpl % counters[tmpl])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from ..plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
@@ -37,11 +38,18 @@ def add_notes(notes_slide: Any, notes: str, language: str) -> None:
 
 
 def notes_body(notes_slide: Any) -> Any:
-    """The notes placeholder's text body (type body), read from the XML directly."""
+    """The notes placeholder's text body (type body), read from the XML directly; one is added
+    when the notes slide has none (a house template's notes master may lack it)."""
     for ph, element in placeholder_shapes(notes_slide.shapes._spTree):
         if ph.get("type") == "body" and element.tag == _SP:
             return element.get_or_add_txBody()
-    return notes_slide.notes_text_frame._txBody
+    frame = notes_slide.notes_text_frame
+    if frame is None:
+        shape_id = notes_slide.shapes._next_shape_id
+        element = notes_slide.shapes._spTree.add_placeholder(shape_id, "Notes Placeholder", PP_PLACEHOLDER.BODY,
+                                                             "horz", "full", 1)
+        return element.get_or_add_txBody()
+    return frame._txBody
 
 
 def set_properties(presentation: Any, info: DeckInfo, stamp: _dt.datetime) -> None:

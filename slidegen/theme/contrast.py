@@ -89,9 +89,9 @@ def theme_pairs(theme: Theme) -> list[Pair]:
     add("table row", "tx1", "bg1")
     add("table banded row", "tx1", "bg2")
     timeline_bg = theme.layouts["timeline"].background or theme.background
-    add("timeline date", "accent1", timeline_bg, large=theme.timeline.date_size >= 18.66)
+    add("timeline date", theme.accent, timeline_bg, large=theme.timeline.date_size >= 18.66)
     add("timeline event", "tx1", timeline_bg)
-    add("figure value", "accent1", "bg2", large=True)
+    add("figure value", theme.accent, "bg2", large=True)
     add("figure label", "tx1", "bg2")
     add("link", "hlink", bullets_bg)
     return pairs

@@ -289,6 +289,7 @@ class Theme(Model):
     chart: Annotated[ChartStyle, Meta("Native charts.")] = ChartStyle()
     highlight: Annotated[ColorRef, Meta("Colour of the current section on a repeated agenda.")] = "accent2"
     muted: Annotated[ColorRef, Meta("Colour of the other sections on a repeated agenda.")] = "accent5"
+    accent: Annotated[ColorRef, Meta("Colour of drawn accents: timeline dates, key figures' numbers.")] = "accent1"
     layouts: Annotated[FrozenMap[str, LayoutGeometry], Meta("The geometry of every layout, by name.")]
     max_photos: Annotated[int, Meta("Pictures per photo slide (layouts exist for 1–4 and 6).", 6, ge=1, le=6)] = 6
     logo: Annotated[str | None, Meta("Logo image under assets/, placed on the master.")] = None

@@ -16,8 +16,8 @@ from typing import IO
 
 from ...plan.types import DeckInfo, PlannedDeck
 from ...theme.model import Theme
-from ..compose import footer_roles, kept_footers, layout_choice, slide_elements
-from ..template.mapping import map_layouts
+from ..compose import deck_map, footer_roles, kept_footers, layout_choice, slide_elements
+from ..template.mapping import map_template
 from ..template.package import _notes_master, _pptx_template
 from . import dom
 from .archive import CONTENT_TYPES, PACKAGE_RELS, Relationship, build_timestamp, natural, rels_member, rels_xml, \
@@ -29,7 +29,7 @@ from .pictures import Pictures
 from .parts import DEFAULT_CORE, content_types_xml, core_xml, presentation_xml
 from .shapes import TextBoxes, inches
 from .slide import Clone, SlideXml, next_rid, skeleton
-from .template import RT_NOTES_MASTER, RT_NOTES_SLIDE, RT_SLIDE, Template, compiled, placeholders
+from .template import RT_NOTES_MASTER, RT_NOTES_SLIDE, RT_SLIDE, Template, compiled, mapping_info, placeholders
 from .text import TextXml
 
 _CT = "application/vnd.openxmlformats-officedocument.presentationml."
@@ -46,8 +46,8 @@ Written = tuple[str, bytes, str, Sequence[Relationship]]
 
 
 class _Names:
-    """Part names as render/fastpath.py gives them: per template, one more than the number of
-    parts whose names start like it when first asked."""
+    """Part names as render/fastpath.py gives them: per template, one more than the highest
+    number in use when first asked (a house template's numbering may have gaps)."""
 
     def __init__(self, existing: Sequence[str]) -> None:
         self.existing = set(existing)
@@ -55,7 +55,9 @@ class _Names:
 
     def next(self, prefix: str, suffix: str) -> str:
         if prefix not in self.counters:
-            self.counters[prefix] = sum(1 for name in self.existing if name.startswith(prefix))
+            numbers = [name[len(prefix):len(name) - len(suffix)] for name in self.existing
+                       if name.startswith(prefix) and name.endswith(suffix)]
+            self.counters[prefix] = max((int(n) for n in numbers if n.isdigit()), default=0)
         self.counters[prefix] += 1
         name = f"{prefix}{self.counters[prefix]}{suffix}"
         if name in self.existing:
@@ -69,8 +71,12 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
     """Write ``deck`` as a .pptx into ``stream`` on ``package`` (a slide-less house template, as
     slidegen/render/template/byo.py makes it) or the theme's compiled template; return the
     layout name of each slide."""
-    template = compiled(theme) if package is None else from_package(package)
-    mapping = map_layouts([layout.info for layout in template.layouts], layout_overrides)
+    if package is None:     # slidegen's own template: mapped from the parts parsed here, without lxml
+        template = compiled(theme)
+        mapping = map_template(mapping_info(template), layout_overrides)
+    else:
+        template = from_package(package)
+        mapping = deck_map(theme, package, layout_overrides)
     info = deck.info
     writer = TextXml(info.language, inches(theme.body.indent), theme.highlight, theme.muted, theme.fonts.mono)
     boxes = TextBoxes(theme)
@@ -96,7 +102,7 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
     for planned in deck.slides:
         choice = layout_choice(planned, mapping)
         used.append(choice.name)
-        layout = template.layouts[choice.index]
+        layout = template.layouts[choice.part]
         footers = footer_roles(planned, info, choice.roles)
         cloned = skeletons.get((layout.partname, footers))
         if cloned is None:
@@ -104,7 +110,7 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
         partname = names.next("/ppt/slides/slide", ".xml")
         slide_ids.append((256 + len(slide_ids), relate(RT_SLIDE, partname)))
         slide = SlideXml(cloned, layout.partname, writer, boxes, pictures)
-        keep = slide.write(slide_elements(planned, theme, choice)) | kept_footers(choice)
+        keep = slide.write(slide_elements(planned, theme, choice, template.size)) | kept_footers(choice)
         slide.footers(planned, info, choice.roles)
         if planned.notes:
             if notes_master is None:       # python-pptx adds its default notes master and theme

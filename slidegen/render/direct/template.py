@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...kinds.base import TemplatePlaceholder
-from ..template.mapping import LayoutInfo
+from ..template.info import LayoutInfo, MasterInfo, TemplateInfo, TextLook
 from ..template.package import rel_type, template_parts
 from . import dom
 from .archive import Relationship
@@ -54,11 +54,13 @@ class Placeholder:
 
 @dataclass(frozen=True)
 class Layout:
-    """A slide layout of the template: its part, what it holds, and its placeholders."""
+    """A slide layout of the template: its part, name, type, master and placeholders."""
 
     partname: str
-    info: LayoutInfo
     placeholders: tuple[Placeholder, ...]
+    name: str = ""
+    type: str = "cust"                   # ST_SlideLayoutType ("cust" when absent)
+    master: int = 1                      # 1-based, in the presentation's order
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,13 @@ class Template:
 
     parts: dict[str, Part]                # by part name
     package_rels: tuple[Relationship, ...]
-    layouts: tuple[Layout, ...]           # the first master's, in its order (python-pptx's slide_layouts)
+    layouts: dict[str, Layout]            # every master's, in order, by part name (names repeat)
     notes_placeholders: tuple[Placeholder, ...]
     presentation: str                     # part names of the presentation, notes master, core properties
     notes_master: str | None
     core: str | None
+    size: tuple[int, int] = (0, 0)        # the slide's width and height (EMU)
+    masters: tuple[tuple[str, str], ...] = ()   # part name and name of each master
 
 
 def _absolute(target: str, base: str) -> str:
@@ -140,14 +144,6 @@ def placeholders(root: dom.Node, master: tuple[Placeholder, ...] = ()) -> tuple[
     return tuple(found)
 
 
-def _info(root: dom.Node, found: tuple[Placeholder, ...]) -> LayoutInfo:
-    c_sld = root.find("p:cSld")
-    name = (c_sld.get("name", "") if c_sld is not None else "") or ""
-    return LayoutInfo(name, root.get("type"), tuple(
-        TemplatePlaceholder(p.type, p.idx, (p.box[0] or 0, p.box[1] or 0, p.box[2] or 0, p.box[3] or 0))
-        for p in found))
-
-
 def _related(part: Part, reltype: str) -> list[tuple[str, str]]:
     return [(rId, target) for rId, kind, target, external in part.rels if kind == reltype and not external]
 
@@ -169,7 +165,7 @@ def compiled(theme: "Theme") -> Template:
 
 
 def assemble(parts: dict[str, Part], package_rels: tuple[Relationship, ...]) -> Template:
-    """A template from its parts: python-pptx's layouts (the first master's) and notes master."""
+    """A template from its parts: the layouts of every master (by part) and the notes master."""
     presentation = _one(package_rels, _RT_OFFICE)
     if presentation is None:
         raise dom.Unsupported("a package without a presentation")
@@ -189,23 +185,56 @@ def assemble(parts: dict[str, Part], package_rels: tuple[Relationship, ...]) -> 
             master_cache[partname] = placeholders(dom.parse(parts[partname].blob))
         return master_cache[partname]
 
-    master_part = parts[masters[first.get("r:id") or ""]]
-    master_root = dom.parse(master_part.blob)
-    targets = dict(_related(master_part, RT_SLIDE_LAYOUT))
-    id_list = master_root.find("p:sldLayoutIdLst")
-    layouts = []
-    for entry in id_list.elements() if id_list is not None else ():
-        partname = targets.get(entry.get("r:id") or "")
-        if partname not in parts:
-            raise dom.Unsupported("a layout python-pptx cannot find")
-        layout_part = parts[partname]
-        own_master = _one(layout_part.rels, _RT_MASTER)
-        root = dom.parse(layout_part.blob)
-        found = placeholders(root, master_placeholders(own_master) if own_master in parts else ())
-        layouts.append(Layout(partname, _info(root, found), found))
+    layouts: dict[str, Layout] = {}
+    master_names: list[tuple[str, str]] = []
+    for entry in master_ids.elements() if master_ids is not None else ():
+        master_name = masters.get(entry.get("r:id") or "")
+        if master_name is None or master_name not in parts:
+            raise dom.Unsupported("a slide master python-pptx cannot find")
+        master_part = parts[master_name]
+        master_root = dom.parse(master_part.blob)
+        master_names.append((master_name, _name(master_root)))
+        targets = dict(_related(master_part, RT_SLIDE_LAYOUT))
+        id_list = master_root.find("p:sldLayoutIdLst")
+        for layout_entry in id_list.elements() if id_list is not None else ():
+            partname = targets.get(layout_entry.get("r:id") or "")
+            if partname not in parts:
+                raise dom.Unsupported("a layout python-pptx cannot find")
+            layout_part = parts[partname]
+            own_master = _one(layout_part.rels, _RT_MASTER)
+            root = dom.parse(layout_part.blob)
+            found = placeholders(root, master_placeholders(own_master) if own_master in parts else ())
+            layouts[partname] = Layout(partname, found, _name(root) or partname.rsplit("/", 1)[-1],
+                                       root.get("type") or "cust", len(master_names))
     notes = placeholders(dom.parse(parts[notes_master].blob)) if notes_master in parts else ()
-    return Template(parts, package_rels, tuple(layouts), notes, presentation,
-                    notes_master if notes_master in parts else None, core if core in parts else None)
+    size = pres_root.find("p:sldSz")
+    slide_size = (int(size.get("cx") or 0), int(size.get("cy") or 0)) if size is not None else (0, 0)
+    return Template(parts, package_rels, layouts, notes, presentation,
+                    notes_master if notes_master in parts else None, core if core in parts else None,
+                    slide_size, tuple(master_names))
+
+
+def _name(root: dom.Node) -> str:
+    """A master's or layout's name, its white space collapsed (as the template reader reads it)."""
+    c_sld = root.find("p:cSld")
+    return " ".join(((c_sld.get("name") if c_sld is not None else None) or "").split())
+
+
+def mapping_info(template: Template) -> TemplateInfo:
+    """What layout mapping reads of a template slidegen compiled (masters; every layout by part
+    with its name, type and placeholders; the slide size), from the parts this writer has parsed
+    already, so a plain build needs no lxml. It leaves out the looks (colours, text styles,
+    fills) that only a house template's mapping measures with: house templates are read by
+    render/template/reader.py, and a test holds both readers to the same map."""
+    masters = tuple(MasterInfo(part, name, n, {}, (None, None), b"", {}, None, TextLook(), (), ())
+                    for n, (part, name) in enumerate(template.masters, 1))
+    layouts = tuple(
+        LayoutInfo(layout.partname, layout.name, layout.type, masters[layout.master - 1], order,
+                   tuple(TemplatePlaceholder(p.type, p.idx, (p.box[0] or 0, p.box[1] or 0, p.box[2] or 0,
+                                                             p.box[3] or 0)) for p in layout.placeholders),
+                   None, TextLook())
+        for order, layout in enumerate(template.layouts.values()))
+    return TemplateInfo(template.size[0], template.size[1], masters, layouts)
 
 
 def _one(rels: tuple[Relationship, ...], reltype: str) -> str | None:

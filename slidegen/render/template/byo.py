@@ -1,234 +1,262 @@
-"""Bring your own template: a house .pptx or .potx becomes the deck's masters and layouts.
+"""Bring your own template: a house PowerPoint file becomes the deck's masters and layouts.
 
-The template's sample slides are removed; its layouts are mapped onto slide kinds
-(:mod:`.mapping`); and a :class:`Theme` is derived from it — colours and fonts from its theme part,
-text sizes from its master, and the geometry of every kind from the mapped placeholders — so the
-planner measures text against the boxes the deck will really have.
+The file is read defensively and checked (:mod:`.package_check`: any of the six PowerPoint
+formats, its sample slides and macros dropped, what other producers write differently
+normalised); its layouts, over every master, are mapped onto slide kinds (:mod:`.mapping`); and a
+:class:`Theme` is derived from it — colours and fonts from its primary master's theme, text sizes
+from that master, the geometry of every kind from the mapped placeholders (or the free area of a
+layout where a kind is drawn) — so the planner measures text against the boxes the deck will
+really have.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
-import io
-import zipfile
-from pathlib import Path
 from collections.abc import Mapping
-from typing import Any
-
-from lxml import etree
-from pptx import Presentation
-from pptx.oxml.ns import qn
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
 
 from ...errors import Diagnostic, ThemeError, display_path
-from ...source import Locator
+from ...kinds.bullets import HOLDS_BODY
 from ...scene import EMU_PER_INCH, EmuBox
-from ...kinds.base import TITLE_TYPES
-from ...theme.model import Box, Colors, Fonts, LayoutGeometry, Theme, TitleStyle
+from ...source import Locator
+from ...plan.measure import line_height_pt
+from ...theme.model import Box, ColorRef, Colors, Fonts, Insets, LayoutGeometry, Theme, TitleStyle
 from ...validation import FrozenMap
-from ..package import write_package
-from ..placeholders import placeholder_shapes
-from .mapping import LayoutChoice, TemplateMap, map_template
+from . import colours
+from .capacity import Limits, capacity
+from .mapping import TemplateMap, map_template, template_map
+from .package_check import check_package
+from .reader import LayoutInfo, MasterInfo, TemplateInfo, TextLook, read_info
+from .regions import inside
+from .synth import add_layout
 
-_POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+_ROLES = ("title", "subtitle", "meta", "body", "left", "right", "left_heading", "right_heading", "picture", "caption")
+_COLOR_REFS = frozenset({"dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5",
+                         "accent6", "hlink", "folHlink", "tx1", "tx2", "bg1", "bg2"})
 
 
-def read_template(path: Path) -> bytes:
-    """The template as a slide-less .pptx package (a .potx gets the presentation content type)."""
+@dataclass(frozen=True)
+class HouseTemplate:
+    """A house template read and checked: a slide-less package, what reading it repaired, and
+    what a deck on it loses (macros)."""
+
+    data: bytes
+    shown: str
+    repaired: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateTheme:
+    theme: Theme
+    mapping: TemplateMap
+    package: bytes                    # the package the deck is built on (a layout may be added)
+    warnings: tuple[str, ...]
+    added: str | None = None          # the layout slidegen added to the master, if any
+
+
+def read_template(path: Path) -> HouseTemplate:
+    """The template file as a checked, slide-less package (a one-line error if it cannot be)."""
     shown = display_path(path)
-    if not path.is_file():
-        raise ThemeError(f"template not found: {shown}")
+    if not path.is_file():       # never opened: a FIFO would block, a device never end
+        raise ThemeError(f"template {shown} is not a regular file" if path.exists() else f"template not found: {shown}")
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
         raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:      # read at most the limit, whatever the file claims
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
     except OSError as exc:
         raise ThemeError(f"cannot read {shown}: {exc.strerror or exc}") from None
     return read_template_bytes(data, shown)
 
 
-def read_template_bytes(data: bytes, shown: str) -> bytes:
-    """A template given as bytes (``shown`` names it in messages), as a slide-less package."""
+def read_template_bytes(data: bytes, shown: str) -> HouseTemplate:
+    """A template given as bytes (``shown`` names it in messages)."""
     if len(data) > MAX_TEMPLATE_BYTES:
         raise ThemeError(f"template {shown} is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as source:
-            entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ThemeError(f"{shown} is not a PowerPoint template (.pptx or .potx): {exc}") from None
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(_POTX.encode(), _PPTX.encode())
-            target.writestr(info, data)
-    try:
-        presentation = Presentation(io.BytesIO(buffer.getvalue()))
-    except Exception as exc:  # python-pptx raises many types for foreign packages
-        raise ThemeError(f"{shown} cannot be read as a PowerPoint template: {exc}") from None
-    _remove_slides(presentation)
-    out = io.BytesIO()
-    write_package(presentation, out, _dt.datetime(1980, 1, 1))  # the deck's own date is set later
-    return out.getvalue()
-
-
-def _remove_slides(presentation: Any) -> None:
-    slide_ids = presentation.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        presentation.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+    checked = check_package(data, shown)
+    return HouseTemplate(checked.data, shown, checked.repaired, checked.warnings)
 
 
 def _inches(box: EmuBox | None) -> Box | None:
-    if box is None:
+    if box is None or box[2] <= 0 or box[3] <= 0:
         return None
     x, y, w, h = (round(v / EMU_PER_INCH, 4) for v in box)
     return (x, y, w, h)
 
 
-def _theme_part(presentation: Any) -> Any:
-    master = presentation.slide_masters[0]
-    for rel in master.part.rels.values():
-        if rel.reltype.endswith("/theme"):
-            return etree.fromstring(rel.target_part.blob)
-    return None
+def usable(house: HouseTemplate, base: Theme, overrides: Mapping[str, str] | None = None
+           ) -> tuple[bytes, TemplateMap, str | None]:
+    """The package to build on and its map. A template with no layout for content slides gets one
+    made from its master (title and body, else title only); None as the third item otherwise."""
+    limits = Limits.of(base)
+    info = read_info(house.data)
+    mapping = map_template(info, overrides, limits, last_resort=False)
+    if "bullets" in mapping.kinds or any(m.override for m in mapping.missing):
+        return house.data, mapping, None
+    master = _master_for_content(info, mapping, limits)
+    if master is None:                    # nothing to make a layout from: draw where there is room
+        return house.data, map_template(info, overrides, limits), None
+    body = next((p for p in master.placeholders if p.type == "body"), None)
+    with_body = body is not None and capacity(inside(body.box, info.width, info.height), body.size, HOLDS_BODY,
+                                              dataclasses.replace(limits, font=master.fonts[1] or "Arial"),
+                                              body.insets) is not None
+    package = add_layout(house.data, master, with_body)
+    name = "Title and Content" if with_body else "Title Only"
+    return package, map_template(read_info(package), overrides, limits), name
 
 
-def _scheme(presentation: Any, base: Theme) -> tuple[Colors, Fonts]:
-    root = _theme_part(presentation)
-    colors = {f.name: getattr(base.colors, f.name) for f in dataclasses.fields(Colors)}
-    fonts = {"major": base.fonts.major, "minor": base.fonts.minor}
-    if root is None:
-        return base.colors, base.fonts
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    scheme = root.find(f".//{a}clrScheme")
-    for slot in colors:
-        element = scheme.find(f"{a}{slot}") if scheme is not None else None
-        if element is None:
-            continue
-        rgb = element.find(f"{a}srgbClr")
-        system = element.find(f"{a}sysClr")
-        value = rgb.get("val") if rgb is not None else system.get("lastClr") if system is not None else None
-        if value and len(value) == 6 and all(c in "0123456789ABCDEFabcdef" for c in value):
-            colors[slot] = value.upper()
-    for key, tag in (("major", "majorFont"), ("minor", "minorFont")):
-        latin = root.find(f".//{a}{tag}/{a}latin")
-        if latin is not None and latin.get("typeface"):
-            fonts[key] = latin.get("typeface")
-    return Colors(**colors), Fonts(**fonts)
+def _master_for_content(info: TemplateInfo, mapping: TemplateMap, limits: Limits) -> MasterInfo | None:
+    with_title = [m for m in info.masters if any(p.type == "title" and p.area > 0 for p in m.placeholders)]
+    primary = next((m for m in with_title if m.index == mapping.primary), None)
+    return primary or (with_title[0] if with_title else None)
 
 
-def _master_title(presentation: Any) -> Any:
-    styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
-    return styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}") if styles is not None else None
+def theme_from_template(house: HouseTemplate, base: Theme, overrides: Mapping[str, str] | None = None,
+                        locator: Locator | None = None) -> TemplateTheme:
+    """A theme whose colours, fonts, sizes and geometry are the template's, and the layout map."""
+    package, mapping, added = usable(house, base, overrides)
+    problems = _problems(mapping, locator, house.shown, _titled(read_info(package)))
+    if problems:
+        raise ThemeError.many(problems)
+    info = read_info(package)
+    master = info.masters[mapping.primary - 1]
+    colors, fonts = _scheme(master, base)
+    title_look = _merge(master.title, TextLook(base.title.size, base.title.bold, base.title.caps))
+    master_title = dataclasses.replace(base.title, size=title_look.size or base.title.size,
+                                       bold=bool(title_look.bold), caps=bool(title_look.caps),
+                                       color=_ref(master.title.color, base.title.color))
+    layouts = {key: _geometry(mapping, info, key, geometry, master_title, fonts, base.insets)
+               for key, geometry in base.layouts.items()}
+    if "photos" in layouts:   # the grid of drawn photo cells lies in the image layout's free area
+        photos = mapping.kinds.get("image") or mapping.kinds["bullets"]
+        layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(photos.content))
+    bullets = mapping.kinds["bullets"]
+    behind = colours.background(info.layout(bullets.part), bullets.boxes.get("body") or bullets.content)
+    footer = base.footer
+    if all(_inches(bullets.boxes.get(role)) for role in ("date", "footer", "number")):
+        date, text, number = (_inches(bullets.boxes[role]) or (0.0, 0.0, 1.0, 1.0) for role in ("date", "footer", "number"))
+        footer = dataclasses.replace(footer, date=date, text=text, number=number)
+    sizes = tuple(level.size or fallback for level, fallback in zip(master.body, base.body.sizes))
+    theme = dataclasses.replace(
+        base, name=f"template:{base.name}", colors=colors, fonts=fonts,
+        dark=master.color_map.get("bg1") == "dk1",
+        slide_width=round(info.width / EMU_PER_INCH, 4), slide_height=round(info.height / EMU_PER_INCH, 4),
+        decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
+        title=master_title, logo=None, logo_box=None,
+        body=dataclasses.replace(base.body, sizes=(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]),
+                                 color=_ref(master.body[0].color, base.body.color)),
+        highlight=colours.choose(colours.HIGHLIGHT, master, behind, base.highlight),
+        muted=colours.choose(colours.MUTED, master, behind, base.muted),
+        accent=colours.choose(colours.ACCENT, master, behind, base.accent, also="bg2"))
+    warnings = [*house.warnings, *(f"template {house.shown}: {w}" for w in mapping.warnings)]
+    if added:
+        warnings.append(f"template {house.shown}: it has no layout for content slides; slidegen adds a '{added}' "
+                        f"layout made from its master '{master.name}'")
+    used = {choice.part: choice for choice in (*mapping.kinds.values(), *mapping.photos.values())}
+    placed = []
+    for part, choice in used.items():
+        boxes = {role: box for role, box in (("title", choice.boxes.get("title")),
+                                             ("body", choice.boxes.get("body") or choice.content)) if box}
+        placed.append((info.layout(part), boxes))
+    warnings += colours.low_contrast(placed, house.shown)
+    return TemplateTheme(theme, mapping, package, tuple(warnings), added)
 
 
-def _master_sizes(presentation: Any, base: Theme) -> tuple[float, tuple[float, float, float, float, float]]:
-    styles = presentation.slide_masters[0]._element.find(qn("p:txStyles"))
-    title_size, body = base.title.size, list(base.body.sizes)
-    if styles is None:
-        return title_size, (body[0], body[1], body[2], body[3], body[4])
-    title = styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
-    if title is not None and title.get("sz"):
-        title_size = int(title.get("sz")) / 100
-    for n in range(5):
-        level = styles.find(f"{qn('p:bodyStyle')}/{qn(f'a:lvl{n + 1}pPr')}/{qn('a:defRPr')}")
-        if level is not None and level.get("sz"):
-            body[n] = int(level.get("sz")) / 100
-    return title_size, (body[0], body[1], body[2], body[3], body[4])
+def _merge(look: TextLook, base: TextLook) -> TextLook:
+    return TextLook(look.size or base.size, look.bold if look.bold is not None else base.bold,
+                    look.caps if look.caps is not None else base.caps, look.color or base.color)
 
 
-def _title_style(presentation: Any, choice: LayoutChoice | None, master: TitleStyle) -> TitleStyle | None:
+def _ref(color: str | None, default: ColorRef) -> ColorRef:
+    return cast(ColorRef, color) if color in _COLOR_REFS else default
+
+
+def _scheme(master: MasterInfo, base: Theme) -> tuple[Colors, Fonts]:
+    colors = {f.name: master.colors.get(f.name, getattr(base.colors, f.name)) for f in dataclasses.fields(Colors)}
+    major, minor = master.fonts
+    return Colors(**colors), dataclasses.replace(base.fonts, major=major or base.fonts.major,
+                                                 minor=minor or base.fonts.minor)
+
+
+def _title_style(layout: LayoutInfo, master: TitleStyle) -> TitleStyle:
     """The title's size, weight and capitals as the layout's title placeholder sets them (over
     the master's title style): what PowerPoint will draw, so what the fit must measure."""
-    if choice is None or "title" not in choice.roles:
-        return None
-    layout = presentation.slide_layouts[choice.index]
-    for ph, element in placeholder_shapes(layout._element.cSld.spTree):
-        if ph.get("idx", "0") == str(choice.roles["title"]) and ph.get("type", "obj") in TITLE_TYPES:
-            return _text_style(element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"),
-                               master)
-    return None
+    look = layout.title_look
+    return dataclasses.replace(master, size=look.size or master.size,
+                               bold=look.bold if look.bold is not None else master.bold,
+                               caps=look.caps if look.caps is not None else master.caps)
 
 
-def _text_style(defrpr: Any, base: TitleStyle) -> TitleStyle:
-    if defrpr is None:
-        return base
-    size = defrpr.get("sz")
-    bold = defrpr.get("b")
-    cap = defrpr.get("cap")
-    return dataclasses.replace(base, size=int(size) / 100 if size and size.isdigit() else base.size,
-                               bold=bold in ("1", "true") if bold is not None else base.bold,
-                               caps=cap == "all" if cap is not None else base.caps)
-
-
-def _geometry(mapping: TemplateMap, kind: str, base: LayoutGeometry, content: EmuBox | None,
-              title_style: TitleStyle | None = None) -> LayoutGeometry:
+def _geometry(mapping: TemplateMap, info: TemplateInfo, kind: str, base: LayoutGeometry,
+              master_title: TitleStyle, fonts: Fonts, insets: Insets) -> LayoutGeometry:
     choice = mapping.kinds.get(kind)
-    boxes = choice.boxes if choice else {}
-    update = {role: _inches(boxes.get(role)) for role in
-              ("title", "subtitle", "meta", "body", "left", "right", "left_heading", "right_heading",
-               "picture", "caption")}
-    if kind in ("columns", "comparison") and "left" not in boxes and content is not None:
-        x, y, w, h = content  # columns drawn side by side in the body area
-        half = (w - EMU_PER_INCH // 4) // 2
-        update["left"] = _inches((x, y, half, h))
-        update["right"] = _inches((x + w - half, y, half, h))
-    if kind == "image" and "picture" not in boxes and content is not None:
+    if kind == "photos":   # photo slides go on the largest photo grid, else on the image layout
+        choice = mapping.photos[max(mapping.photos)] if mapping.photos else mapping.kinds.get("image")
+    if choice is None:
+        return dataclasses.replace(base, decorations=(), background=None, title_style=None, body_color=None)
+    boxes = {role: inside(box, info.width, info.height) for role, box in choice.boxes.items()}
+    update = {role: _inches(boxes.get(role)) for role in _ROLES}
+    content = choice.content
+    if content is not None:
         x, y, w, h = content
-        update["picture"] = _inches((x, y, w, int(h * 0.85)))
-        update["caption"] = _inches((x, y + int(h * 0.87), w, int(h * 0.13)))
+        if kind in ("columns", "comparison") and "left" not in boxes:
+            half = (w - EMU_PER_INCH // 4) // 2       # columns drawn side by side in the content area
+            update["left"], update["right"] = _inches((x, y, half, h)), _inches((x + w - half, y, half, h))
+        if kind == "image" and "picture" not in boxes:
+            update["picture"] = _inches((x, y, w, int(h * 0.85)))
+            update["caption"] = _inches((x, y + int(h * 0.87), w, int(h * 0.13)))
+        if kind in ("title", "closing", "section") and "subtitle" not in boxes:
+            line = min(h, int(1.1 * EMU_PER_INCH))    # a subtitle (and a meta line) drawn under the title
+            update["subtitle"] = _inches((x, y, w, line))
+            if kind == "title" and h >= 2 * line:
+                update["meta"] = _inches((x, y + line, w, min(line, h - line)))
+    layout = info.layout(choice.part)
+    title_style = _title_style(layout, master_title)
+    title = next((p for p in layout.placeholders if p.idx == choice.roles.get("title")), None)
+    if title is not None and title.vertical and update["title"] is not None:
+        left, top, across, down = update["title"]   # text running down the slide: measured along its run
+        update["title"] = (left, top, down, across)
+    update["title"] = _one_line_tall(update["title"], title_style.size, fonts, insets)
     return dataclasses.replace(base, **update, content=_inches(content), decorations=(), background=None,
                                title_style=title_style, body_color=None, footers=bool(boxes.get("number")))
 
 
-def _problems(mapping: TemplateMap, locator: Locator | None) -> list[Diagnostic]:
+def _one_line_tall(box: Box | None, size: float, fonts: Fonts, insets: Insets) -> Box | None:
+    """A title box at least one line tall, for measuring: templates draw titles in bars as tall as
+    their text (text overflows a placeholder's box in every application), and a title that fits
+    its bar's width fits."""
+    if box is None:
+        return None
+    least = line_height_pt(fonts.major, size) / 72 + insets.top + insets.bottom
+    return box if box[3] >= least else (box[0], box[1], box[2], round(least, 4))
+
+
+def _titled(info: TemplateInfo) -> bool:
+    """Whether any layout or master has a (horizontal) title placeholder with a box."""
+    return any(p.type in ("title", "ctrTitle") and p.area > 0
+               for p in (*(p for m in info.masters for p in m.placeholders),
+                         *(p for layout in info.layouts for p in layout.placeholders)))
+
+
+def _problems(mapping: TemplateMap, locator: Locator | None, shown: str, titled: bool = True) -> list[Diagnostic]:
     """What makes a template unusable: an override is located at its ``deck.layouts`` key."""
     problems = []
-    for missing in mapping.missing:
-        if missing.override:
-            where = locator.key_at(("deck", "layouts", missing.key)) if locator else None
-            problems.append(Diagnostic(f"deck.layouts: {missing}", where))
-        else:
-            problems.append(Diagnostic(f"the template cannot be used: {missing} (run `slidegen template check` "
-                                       "to see the mapping)"))
+    overrides = [m for m in mapping.missing if m.override]
+    for missing in overrides:
+        where = locator.key_at(("deck", "layouts", missing.key)) if locator else None
+        problems.append(Diagnostic(f"deck.layouts: {missing}", where))
+    if any(not m.override for m in mapping.missing):
+        why = ("none of its layouts leaves room for content beside its title" if titled else
+               "none of its layouts or masters has a title placeholder, so no slide could have a real title")
+        problems.append(Diagnostic(f"template {shown} cannot be used: {why}; add a 'Title and Content' layout to it "
+                                   "in PowerPoint (View → Slide Master)"))
     return problems
 
 
 def mapping_problems(template: bytes, overrides: Mapping[str, str], locator: Locator | None = None) -> list[Diagnostic]:
-    return _problems(map_template(Presentation(io.BytesIO(template)), overrides), locator)
-
-
-def theme_from_template(template: bytes, base: Theme, overrides: Mapping[str, str] | None = None,
-                        locator: Locator | None = None) -> tuple[Theme, TemplateMap]:
-    """A theme whose colours, fonts, sizes and geometry are the template's, and the layout map."""
-    presentation = Presentation(io.BytesIO(template))
-    mapping = map_template(presentation, overrides)
-    problems = _problems(mapping, locator)
-    if problems:
-        raise ThemeError.many(problems)
-    colors, fonts = _scheme(presentation, base)
-    title_size, body_sizes = _master_sizes(presentation, base)
-    content = mapping.kinds["bullets"].boxes.get("body")
-    master_title = _text_style(_master_title(presentation), dataclasses.replace(base.title, size=title_size))
-    layouts = {key: _geometry(mapping, key, geometry, content,
-                              _title_style(presentation, mapping.kinds.get(key), master_title))
-               for key, geometry in base.layouts.items()}
-    if "photos" in layouts:
-        layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(content))
-    footer = base.footer
-    number = mapping.kinds["bullets"].boxes
-    if {"date", "footer", "number"} <= set(number):
-        date, text, slide_number = (_inches(number[role]) or (0.0, 0.0, 1.0, 1.0)
-                                    for role in ("date", "footer", "number"))
-        footer = dataclasses.replace(footer, date=date, text=text, number=slide_number)
-    theme = dataclasses.replace(
-        base, name=f"template:{base.name}", colors=colors, fonts=fonts, dark=False,
-        slide_width=round(int(presentation.slide_width or 0) / EMU_PER_INCH, 4),
-        slide_height=round(int(presentation.slide_height or 0) / EMU_PER_INCH, 4),
-        decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
-        title=master_title,
-        body=dataclasses.replace(base.body, sizes=body_sizes))
-    return theme, mapping
+    """``deck.layouts`` checked against a template slidegen compiled from a theme."""
+    return _problems(template_map(template, tuple(overrides.items())), locator, "(compiled)")

@@ -36,16 +36,25 @@ def plain_level(size: float, color: str, *, bold: bool = False, italic: bool = F
                  bullet="", line_spacing=line_spacing, space_before=0)
 
 
+#: What the master's and layouts' fields show until a slide is drawn: PowerPoint's own "‹#›" for
+#: the number (LibreOffice draws a slide's number from the layout's field, and only from a field
+#: with text) and a placeholder date. Slides hold their own date as plain text, never a date
+#: field: a field on a slide would show today's date in LibreOffice, not the deck's.
+SLIDE_NUMBER_FIELD = ("slidenum", "\u2039#\u203a")
+DATE_FIELD = ("datetime1", "1/1/2000")
+
+
 def _footer_shapes(theme: Theme, first_id: int, color: str | None = None) -> list[str]:
     f = theme.footer
     colour = color or f.color
     return [
         placeholder(first_id, "Date Placeholder", f'type="dt" sz="half" idx="{IDX_DATE}"', f.date, theme,
-                    levels=[plain_level(f.size, colour, align="l")], anchor="ctr"),
+                    levels=[plain_level(f.size, colour, align="l")], anchor="ctr", field=DATE_FIELD),
         placeholder(first_id + 1, "Footer Placeholder", f'type="ftr" sz="quarter" idx="{IDX_FOOTER}"',
                     f.text, theme, levels=[plain_level(f.size, colour, align="ctr")], anchor="ctr"),
         placeholder(first_id + 2, "Slide Number Placeholder", f'type="sldNum" sz="quarter" idx="{IDX_SLIDE_NUMBER}"',
-                    f.number, theme, levels=[plain_level(f.size, colour, align="r")], anchor="ctr"),
+                    f.number, theme, levels=[plain_level(f.size, colour, align="r")], anchor="ctr",
+                    field=SLIDE_NUMBER_FIELD),
     ]
 
 

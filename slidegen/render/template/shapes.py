@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...theme.model import Box, Theme
+from ..direct.text import FIELD_IDS
 from ..direct.xml import attr, element
 from ..direct.xml import text as escape
 
@@ -101,11 +102,19 @@ def body_pr(theme: Theme, anchor: str | None = None) -> str:
 
 
 def placeholder(shape_id: int, name: str, ph: str, box: Box | None, theme: Theme, *, levels: Sequence[Level] = (),
-                anchor: str | None = None, text: str = "") -> str:
-    """A placeholder ``p:sp``; ``ph`` holds the ``p:ph`` attributes, e.g. 'type="body" idx="1"'."""
+                anchor: str | None = None, text: str = "", field: tuple[str, str] | None = None) -> str:
+    """A placeholder ``p:sp``; ``ph`` holds the ``p:ph`` attributes, e.g. 'type="body" idx="1"'.
+    ``field`` is (type, shown text) of the field it holds, as PowerPoint's masters and layouts
+    hold their slide number and date: LibreOffice draws a slide's number from that field."""
     geometry = xfrm(box) if box else ""
-    paragraph = f"<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>{escape(text)}</a:t></a:r></a:p>" if text else \
-        '<a:p><a:endParaRPr lang="en-US"/></a:p>'
+    if field is not None:
+        kind, shown = field
+        paragraph = (f'<a:p><a:fld id="{FIELD_IDS[kind]}" type="{kind}"><a:rPr lang="en-US"/><a:t>{escape(shown)}'
+                     '</a:t></a:fld><a:endParaRPr lang="en-US"/></a:p>')
+    elif text:
+        paragraph = f"<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>{escape(text)}</a:t></a:r></a:p>"
+    else:
+        paragraph = '<a:p><a:endParaRPr lang="en-US"/></a:p>'
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoted(name)}/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph}/></p:nvPr></p:nvSpPr>'
             f"{element('p:spPr', '', geometry)}"
