@@ -31,6 +31,8 @@ def contrast(a: str, b: str) -> float:
 
 @dataclass(frozen=True)
 class Pair:
+    """A text colour against what is behind it, with the contrast it has and needs."""
+
     what: str
     text: str          # colour names as the theme writes them
     background: str

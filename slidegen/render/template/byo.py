@@ -51,6 +51,8 @@ class HouseTemplate:
 
 @dataclass(frozen=True)
 class TemplateTheme:
+    """A theme made from a house template: its look, the layout map, the package to write on, and what it costs."""
+
     theme: Theme
     mapping: TemplateMap
     package: bytes                    # the package the deck is built on (a layout may be added)

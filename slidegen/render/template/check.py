@@ -15,6 +15,8 @@ from .reader import TemplateInfo, read_info
 
 @dataclass(frozen=True)
 class TemplateReport:
+    """What ``slidegen template check`` prints, and whether the template can be used."""
+
     lines: tuple[str, ...]
     ok: bool
 

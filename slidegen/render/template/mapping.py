@@ -45,6 +45,9 @@ class Missing:
 
 @dataclass
 class TemplateMap:
+    """Which layout each slide kind uses (by part), the photo layouts, what is missing, and the master the deck
+    uses."""
+
     kinds: dict[str, LayoutChoice] = field(default_factory=dict)
     photos: dict[int, LayoutChoice] = field(default_factory=dict)   # by number of picture cells
     missing: list[Missing] = field(default_factory=list)

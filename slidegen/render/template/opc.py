@@ -84,6 +84,8 @@ def sniff(data: bytes, shown: str) -> None:
 
 @dataclass
 class Rel:
+    """One relationship of a part: its id, type and target."""
+
     rid: str
     type: str
     target: str             # the absolute part name for an internal target, else the URL
@@ -92,6 +94,8 @@ class Rel:
 
 @dataclass
 class Part:
+    """One part of a package being checked: its name, content type, bytes, parsed XML and relationships."""
+
     name: str               # absolute part name, as the relationships name it: /ppt/presentation.xml
     content_type: str
     blob: bytes | None = None
@@ -205,6 +209,8 @@ def _dtd(shown: str, partname: str) -> ThemeError:
 
 @dataclass
 class ContentTypes:
+    """A package's [Content_Types].xml: default types by extension and overrides by part."""
+
     defaults: dict[str, str]
     overrides: dict[str, str]
 
