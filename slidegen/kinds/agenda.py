@@ -8,14 +8,12 @@ sections, 250,000 agenda lines), while the full agenda at the start still lists 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..plan.fitting import fit_body, with_content
 from ..plan.strings import roman
 from ..plan.types import Emphasis, Para, PlannedSlide, Run, TextBlock
-from ..scene import Element, Frame
-from .base import LayoutDef, SlideKind, put
-from .bullets import HOLDS_BODY, BodyContent, body_placeholders, match_body
+from .base import LayoutDef
+from .bullets import HOLDS_BODY, BodyContent, BodyKind, body_placeholders, match_body
 
 if TYPE_CHECKING:
     from ..model.outline import Outline, Section
@@ -30,7 +28,7 @@ def section_title(ctx: "PlanContext", section: "Section", index: int) -> str:
     return f"{roman(index + 1)}. {ctx.text(section.title, ('sections', index, 'title'))}"
 
 
-class AgendaKind(SlideKind):
+class AgendaKind(BodyKind):
     name = "agenda"
     layouts = (LayoutDef("agenda", "Agenda", "obj", "agenda", body_placeholders, match_body, fallbacks=("bullets",),
                          holds=(HOLDS_BODY,)),)
@@ -58,14 +56,6 @@ class AgendaKind(SlideKind):
         return PlannedSlide(self.name, ctx.text(title, ("deck", "agenda", "title")),
                             BodyContent(TextBlock(tuple(paras))), notes=notes, source=("deck", "agenda"))
 
-    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
-        c: Any = slide.content
-        blocks = fit_body(ctx, c.body, self.geometry(ctx.theme, slide).body)
-        return [with_content(slide, BodyContent(b), b.scale) for b in blocks]
-
-    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
-        c: Any = slide.content
-        return put(frame, "body", c.body, bullets=True)
 
 
 def _window(count: int, current: int | None) -> range:

@@ -72,7 +72,21 @@ def match_body(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, Templat
     return {"title": parts.title, "body": parts.bodies[0]}
 
 
-class BulletsKind(SlideKind):
+class BodyKind(SlideKind):
+    """A kind whose content is one body of paragraphs: fitted by shrinking, then split between
+    paragraphs onto "(tiếp)" slides (bullets, the agenda)."""
+
+    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
+        c: Any = slide.content
+        blocks = fit_body(ctx, c.body, self.geometry(ctx.theme, slide).body)
+        return [with_content(slide, BodyContent(b), b.scale) for b in blocks]
+
+    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
+        c: Any = slide.content
+        return put(frame, "body", c.body, bullets=True)
+
+
+class BulletsKind(BodyKind):
     name = "bullets"
     model: ClassVar[type[SlideFields] | None] = BulletsSlide
     layouts = (LayoutDef("bullets", "Title and Content", "obj", "bullets", body_placeholders, match_body,
@@ -83,15 +97,6 @@ class BulletsKind(SlideKind):
 
     def content(self, ctx: "PlanContext", slide: Any, path: DataPath) -> BodyContent:
         return BodyContent(bullet_block(ctx, slide.bullets, (*path, "bullets")))
-
-    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
-        c: Any = slide.content
-        blocks = fit_body(ctx, c.body, self.geometry(ctx.theme, slide).body)
-        return [with_content(slide, BodyContent(b), b.scale) for b in blocks]
-
-    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
-        c: Any = slide.content
-        return put(frame, "body", c.body, bullets=True)
 
 
 KIND = BulletsKind()

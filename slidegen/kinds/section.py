@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..plan.fitting import with_content
 from ..plan.strings import roman
 from ..plan.types import PlannedSlide, block
-from ..scene import Element, Frame
 from ..source import DataPath
-from .base import Holds, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
-from .title import HeadingContent, fit_heading
+from .base import Holds, LayoutDef, Parts, PlaceholderDef, Plain, TemplatePlaceholder
+from .title import HeadingContent, HeadingKind
 
 if TYPE_CHECKING:
     from ..model.outline import Section
@@ -30,7 +28,7 @@ def _match(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, TemplatePla
     return {"title": parts.title, "subtitle": parts.bodies[-1]}
 
 
-class SectionKind(SlideKind):
+class SectionKind(HeadingKind):
     name = "section"
     layouts = (LayoutDef("section", "Section Header", "secHead", "section", _placeholders, _match, search="any",
                          localized=("section header", "đầu trang phần", "tiêu đề phần", "abschnittsüberschrift",
@@ -44,14 +42,8 @@ class SectionKind(SlideKind):
                             HeadingContent(subtitle=block(label)),
                             notes=ctx.text(section.notes or "", (*path, "notes")), source=path)
 
-    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
-        c: Any = slide.content
-        g = self.geometry(ctx.theme, slide)
-        return [with_content(slide, fit_heading(ctx, slide, c, g, ctx.theme.sizes.section_label))]
-
-    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
-        c: Any = slide.content
-        return put(frame, "subtitle", c.subtitle) + put(frame, "meta", c.meta)
+    def subtitle_size(self, theme: "Theme") -> float:
+        return theme.sizes.section_label
 
 
 KIND = SectionKind()

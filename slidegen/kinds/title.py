@@ -51,7 +51,24 @@ def match_title(placeholders: Sequence[TemplatePlaceholder]) -> dict[str, Templa
     return roles
 
 
-class TitleKind(SlideKind):
+class HeadingKind(SlideKind):
+    """A kind whose content is a subtitle and meta lines under its title (the title slide, a
+    section divider, the closing slide)."""
+
+    def subtitle_size(self, theme: "Theme") -> float:
+        return theme.sizes.subtitle
+
+    def fit(self, ctx: "PlanContext", slide: PlannedSlide) -> list[PlannedSlide]:
+        c: Any = slide.content
+        g = self.geometry(ctx.theme, slide)
+        return [with_content(slide, fit_heading(ctx, slide, c, g, self.subtitle_size(ctx.theme)))]
+
+    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
+        c: Any = slide.content
+        return put(frame, "subtitle", c.subtitle) + put(frame, "meta", c.meta)
+
+
+class TitleKind(HeadingKind):
     name = "title"
     # Without a layout holding a subtitle, the title slide is a title-only one with the subtitle
     # drawn under its title.
@@ -80,10 +97,6 @@ class TitleKind(SlideKind):
             joined = TextBlock((c.subtitle.paras if c.subtitle else ()) + c.meta.paras)
             return [with_content(slide, HeadingContent(fit_line(ctx, joined, sizes.meta, g.subtitle, slide), None))]
         return [with_content(slide, fit_heading(ctx, slide, c, g, sizes.subtitle, sizes.meta))]
-
-    def compose(self, slide: PlannedSlide, frame: Frame) -> list[Element]:
-        c: Any = slide.content
-        return put(frame, "subtitle", c.subtitle) + put(frame, "meta", c.meta)
 
 
 def fit_heading(ctx: "PlanContext", slide: PlannedSlide, c: HeadingContent, g: "LayoutGeometry",
