@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from article import ITEMS, PARTS, TITLE
 from pptx_facts import slides
-from slidegen.__main__ import cli
 from slidegen import build
+from slidegen.__main__ import cli
 from slidegen.errors import OutlineError
 from slidegen.outline.pasted import read_pasted
 from slidegen.render.dump import dump_pptx
 
-PARTS = ["Hợp tác ASEAN về SIPTT", "Việt Nam đảm nhận vai trò Chủ tịch AWGIPC nhiệm kỳ 2019-2021"]
-ITEMS = [
-    ["Cơ chế hợp tác", "Nhóm AWGIPC", "Chủ tịch Nhóm AWGIPC", "Sự tham gia của Việt Nam trong Nhóm AWGIPC"],
-    ["Công tác chuẩn bị", "Nhiệm vụ của Nhóm Trợ lý Chủ tịch",
-     "Việt Nam chính thức đảm nhận vai trò Chủ tịch Nhóm AWGIPC",
-     "Các Cuộc họp/sự kiện do Chủ tịch chủ trì, đồng chủ trì trong nhiệm kỳ", "Các kết quả đạt được",
-     "Các yếu tố đóng góp cho sự thành công", "Việt Nam chuyển giao vai trò Chủ tịch", "Một số hình ảnh"],
-]
-TITLE = "Nhìn lại nhiệm kỳ đảm nhận vai trò Chủ tịch Nhóm AWGIPC 2019-2021 của Việt Nam"
 
 # The article's "Nội dung" as it is pasted: title line, heading, parts and items one per line
 # (the article writes "SIPTT" for SHTT; the starter keeps what was pasted).
