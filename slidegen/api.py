@@ -57,37 +57,41 @@ def load(source: Source, *, variables: Mapping[str, Any] | None = None, data: Ma
 
 def _prepare(source: Source, theme: "str | Theme | None", template: PathLike | bytes | None,
              variables: Mapping[str, Any] | None, data: Mapping[str, Any] | None,
-             base_dir: PathLike | None) -> Prepared:
-    return prepare(load_source(source, variables, data, base_dir), theme, template)
+             base_dir: PathLike | None, max_slides: int | None = None) -> Prepared:
+    return prepare(load_source(source, variables, data, base_dir), theme, template, max_slides)
 
 
 def plan(source: Source, *, theme: "str | Theme | None" = None, template: PathLike | bytes | None = None,
          variables: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None, strict: bool = False,
-         base_dir: PathLike | None = None, allow_outside: bool = False, language: str | None = None) -> Deck:
+         base_dir: PathLike | None = None, allow_outside: bool = False, language: str | None = None,
+         max_slides: int | None = None) -> Deck:
     """Load and plan without rendering. ``theme`` is a built-in name, a theme folder or a Theme;
     with a house ``template`` (or the outline's ``deck.template``) its layouts, colours and fonts
     replace the theme's. ``language`` picks one of the deck's languages (default: its first).
     With ``strict`` any warning is an error. Every file the outline, theme or template names
-    must lie in the project folder unless ``allow_outside``."""
+    must lie in the project folder unless ``allow_outside``. A deck of more than ``max_slides``
+    slides (default 5,000, at most 15,000) is an error."""
     with _files_from_anywhere(allow_outside):
-        return plan_language(_prepare(source, theme, template, variables, data, base_dir), language, strict)
+        return plan_language(_prepare(source, theme, template, variables, data, base_dir, max_slides), language,
+                             strict)
 
 
 def plan_all(source: Source, *, theme: "str | Theme | None" = None, template: PathLike | bytes | None = None,
              variables: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None,
              strict: bool = False, base_dir: PathLike | None = None, allow_outside: bool = False,
-             languages: Sequence[str] | None = None) -> list[Deck]:
+             languages: Sequence[str] | None = None, max_slides: int | None = None) -> list[Deck]:
     """The deck planned in every language it is written in (or ``languages``), default first;
     the outline is read once."""
-    return _plan_languages(source, theme, template, variables, data, strict, base_dir, allow_outside, languages)
+    return _plan_languages(source, theme, template, variables, data, strict, base_dir, allow_outside, languages,
+                           max_slides=max_slides)
 
 
 def _plan_languages(source: Source, theme: "str | Theme | None", template: PathLike | bytes | None,
                     variables: Mapping[str, Any] | None, data: Mapping[str, Any] | None, strict: bool,
                     base_dir: PathLike | None, allow_outside: bool, languages: Sequence[str] | None,
-                    first_only: bool = False) -> list[Deck]:
+                    first_only: bool = False, max_slides: int | None = None) -> list[Deck]:
     with _files_from_anywhere(allow_outside):
-        prepared = _prepare(source, theme, template, variables, data, base_dir)
+        prepared = _prepare(source, theme, template, variables, data, base_dir, max_slides)
         chosen = list(languages) if languages else list(prepared.loaded.languages)
         return [plan_language(prepared, language, strict) for language in chosen[:1 if first_only else None]]
 
@@ -112,7 +116,8 @@ def build(source: Source, output_path: PathLike | None = None, *, theme: "str | 
           template: PathLike | bytes | None = None, variables: Mapping[str, Any] | None = None,
           data: Mapping[str, Any] | None = None, strict: bool = False, base_dir: PathLike | None = None,
           report: PathLike | None = None, manifest: PathLike | None = None, allow_outside: bool = False,
-          language: str | None = None, pdf: bool = False, handout: bool = False, pdf_a: bool = False) -> BuildResult:
+          language: str | None = None, pdf: bool = False, handout: bool = False, pdf_a: bool = False,
+          max_slides: int | None = None) -> BuildResult:
     """Build one deck — in ``language``, default the outline's first — and write it (default
     ``build/<outline name>.pptx``), with a JSON ``report`` and ``manifest`` if asked, and a PDF
     (``pdf``, ``pdf_a`` for PDF/A) and a notes-pages ``handout`` beside it. Every output is
@@ -121,7 +126,7 @@ def build(source: Source, output_path: PathLike | None = None, *, theme: "str | 
     results = build_all(source, output_path, theme=theme, template=template, variables=variables, data=data,
                         strict=strict, base_dir=base_dir, report=report, manifest=manifest,
                         allow_outside=allow_outside, languages=None if language is None else [language],
-                        pdf=pdf, handout=handout, pdf_a=pdf_a, named_by_language=False)
+                        pdf=pdf, handout=handout, pdf_a=pdf_a, named_by_language=False, max_slides=max_slides)
     return results[0]
 
 
@@ -130,7 +135,8 @@ def build_all(source: Source, output_path: PathLike | None = None, *, theme: "st
               data: Mapping[str, Any] | None = None, strict: bool = False, base_dir: PathLike | None = None,
               report: PathLike | None = None, manifest: PathLike | None = None, allow_outside: bool = False,
               languages: Sequence[str] | None = None, pdf: bool = False, handout: bool = False,
-              pdf_a: bool = False, named_by_language: bool = True) -> list[BuildResult]:
+              pdf_a: bool = False, named_by_language: bool = True, max_slides: int | None = None
+              ) -> list[BuildResult]:
     """Build the deck in every language it is written in (or ``languages``): the default
     language at ``output_path``, the others beside it as ``<name>.<language>.pptx``."""
     started = time.perf_counter()
@@ -142,7 +148,7 @@ def build_all(source: Source, output_path: PathLike | None = None, *, theme: "st
     output.check_outputs([Path(output_path), *(Path(p) for p in (report, manifest) if p is not None)], inputs)
     # Not named by language (build()): one file, so one language — the one asked for, or the default.
     decks = _plan_languages(source, theme, template, variables, data, strict, base_dir, allow_outside, languages,
-                            first_only=not named_by_language)
+                            first_only=not named_by_language, max_slides=max_slides)
     default = decks[0].loaded.languages[0]
     results = []
     for deck in decks:

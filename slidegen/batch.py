@@ -45,6 +45,7 @@ class BatchOptions:
     variables: tuple[tuple[str, str], ...] = ()
     data: tuple[tuple[str, str], ...] = ()
     allow_outside: bool = False
+    max_slides: int | None = None
 
 
 def shared_outputs(outlines: Sequence[Path]) -> dict[Path, list[Path]]:
@@ -66,7 +67,7 @@ def build_one(outline: Path, options: BatchOptions) -> Outcome:
     try:
         result = build(outline, theme=options.theme, template=options.template, strict=options.strict,
                        variables=dict(options.variables), data=dict(options.data),
-                       allow_outside=options.allow_outside)
+                       allow_outside=options.allow_outside, max_slides=options.max_slides)
     except SlidegenError as error:
         return Outcome(outline, None, 0, 0, time.perf_counter() - started, str(error))
     except Exception as error:  # noqa: BLE001 - a bug must cost one deck, not the batch

@@ -51,9 +51,11 @@ class Prepared:
     overrides: dict[str, str]
     theme_files: tuple[Path, ...]
     warnings: tuple[Diagnostic, ...] = ()     # what the deck loses or gets drawn because of the template
+    max_slides: int = 5_000                   # plan.deck.MAX_SLIDES, or what the caller allows
 
 
-def prepare(loaded: Loaded, theme: "str | Theme | None", template: PathLike | bytes | None) -> Prepared:
+def prepare(loaded: Loaded, theme: "str | Theme | None", template: PathLike | bytes | None,
+            max_slides: int | None = None) -> Prepared:
     from .theme.model import Theme as ThemeModel
     from .theme.registry import load_theme
 
@@ -79,7 +81,18 @@ def prepare(loaded: Loaded, theme: "str | Theme | None", template: PathLike | by
             theme_files.append(template_file)
     elif overrides:
         _check_overrides(chosen, overrides, loaded.locator)
-    return Prepared(loaded, chosen, package, overrides, tuple(theme_files), tuple(warnings))
+    return Prepared(loaded, chosen, package, overrides, tuple(theme_files), tuple(warnings),
+                    _slide_limit(max_slides))
+
+
+def _slide_limit(max_slides: int | None) -> int:
+    from .plan.slide_limit import MAX_SLIDES, MAX_SLIDES_CEILING
+
+    if max_slides is None:
+        return MAX_SLIDES
+    if not 1 <= max_slides <= MAX_SLIDES_CEILING:
+        raise ValueError(f"max_slides must be 1 to {MAX_SLIDES_CEILING:,}, not {max_slides}")
+    return max_slides
 
 
 def plan_language(prepared: Prepared, language: str | None, strict: bool) -> Deck:
@@ -88,7 +101,7 @@ def plan_language(prepared: Prepared, language: str | None, strict: bool) -> Dec
 
     loaded = prepared.loaded
     planned = plan_deck(loaded.outline, prepared.theme, loaded.locator, loaded.base_dir, loaded.project_dir,
-                        (*loaded.warnings, *prepared.warnings), language)
+                        (*loaded.warnings, *prepared.warnings), language, prepared.max_slides)
     if strict and planned.warnings:
         raise StrictModeError.many([Diagnostic(f"warning (--strict): {w.message}", w.location)
                                     for w in planned.warnings])

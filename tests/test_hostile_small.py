@@ -139,3 +139,35 @@ def test_a_repeated_agenda_windows_its_sections_around_the_current_one() -> None
     assert lines[-1][-2:] == ["XX. Phần 19", "1. Mục 19"] and lines[-1][0] == "…"   # clamped at the end
     short = _agenda_lines(slidegen.plan(_sections(3)).slides)
     assert short[-1] == ["I. Phần 0", "II. Phần 1", "III. Phần 2", "1. Mục 2"]  # few sections: all listed
+
+
+def _items(count: int, rows: int = 0) -> str:
+    slide = ("          - table: {header: [a], rows: [" + ", ".join(["[x]"] * rows) + "]}\n") if rows else \
+        "          - bullets: [a]\n"
+    return "deck: {title: T, agenda: {enabled: false}, closing: {enabled: false}}\nsections:\n  - title: A\n" \
+           "    items:\n" + "".join(f"      - title: m{i}\n        slides:\n{slide}" for i in range(count))
+
+
+def test_a_deck_over_the_slide_limit_is_refused_before_it_is_fitted(workdir: Path) -> None:
+    """8,000 items: counted and refused before any text is measured, in bounded time."""
+    (workdir / "o.yaml").write_text(_items(8_000), encoding="utf-8")
+    run = run_cli(["check", "o.yaml"], workdir)
+    assert_one_error(run, "error: o.yaml:1:1: the deck would have 8,002 slides; the limit is 5,000 (raise it with "
+                          "--max-slides (max_slides= from Python), up to 15,000)")
+    assert run.seconds < 15
+
+
+def test_continuation_slides_count_toward_the_limit_and_the_limit_can_be_raised(workdir: Path) -> None:
+    (workdir / "o.yaml").write_text(_items(3, rows=60), encoding="utf-8")   # 3 tables of 60 rows, ~5 slides each
+    refused = run_cli(["build", "o.yaml", "--max-slides", "10"], workdir)
+    assert_one_error(refused, "slides; the limit is 10 (raise it with --max-slides")
+    assert not (workdir / "build").exists()
+    built = run_cli(["build", "o.yaml", "--max-slides", "100"], workdir)
+    assert built.exit_code == 0, built.output
+
+
+@pytest.mark.parametrize("value", ["0", "15001", "many"])
+def test_a_slide_limit_out_of_range_is_a_usage_error(workdir: Path, value: str) -> None:
+    (workdir / "o.yaml").write_text(_items(1), encoding="utf-8")
+    run = run_cli(["build", "o.yaml", "--max-slides", value], workdir)
+    assert run.exit_code == 2 and "--max-slides" in run.output, run.output

@@ -80,3 +80,29 @@ def test_a_malformed_source_date_epoch_is_one_error(workdir: Path, monkeypatch: 
     assert_one_error(run_cli(["build", "o.yaml"], workdir),
                      f"error: SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds since 1970 up to the year 9999")
     assert not (workdir / "build").exists()
+
+
+def test_the_deck_zip_has_the_bytes_the_standard_librarys_zipfile_writes(tmp_path: Path) -> None:
+    """slidegen packs its zip itself (one pass, no seeking back); the standard library's
+    zipfile, given the same entries, stamp and settings, must write the same bytes."""
+    import io
+    import zipfile
+
+    from slidegen import build
+    from slidegen.render.direct.zipped import write_entries
+
+    deck = build(DECKS / "awgipc.yaml", tmp_path / "d.pptx").output
+    with zipfile.ZipFile(deck) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        stamp = archive.infolist()[0].date_time
+    entries.append(("ppt/media/ảnh đẹp.png", b"\x89PNG not really" * 50))   # a UTF-8 name, as zipfile flags it
+    ours = io.BytesIO()
+    write_entries(ours, entries, stamp)
+    theirs = io.BytesIO()
+    with zipfile.ZipFile(theirs, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, blob, compresslevel=6)
+    assert ours.getvalue() == theirs.getvalue()

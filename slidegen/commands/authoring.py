@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import allow_outside_option, template_options, theme_options
+from .options import allow_outside_option, max_slides_option, template_options, theme_options
 
 
 @click.command("new", epilog="""\b
@@ -46,15 +46,17 @@ Example:
               help="Check only this language (repeatable): how much of the text it has, and what is missing.")
 @template_options
 @allow_outside_option
+@max_slides_option
 def check_command(outline: Path, theme: str | None, template: Path | None, strict: bool, languages: tuple[str, ...],
-                  variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
+                  variables: dict[str, str], data: dict[str, str], allow_outside: bool,
+                  max_slides: int | None) -> None:
     """Validate and plan OUTLINE without writing a deck; report errors and warnings, and for a
     deck in several languages how much of each is translated."""
     import slidegen
 
     decks = run_or_exit(lambda: slidegen.plan_all(outline, theme=theme, template=template, strict=strict,
                                                   variables=variables, data=data, allow_outside=allow_outside,
-                                                  languages=languages or None))
+                                                  languages=languages or None, max_slides=max_slides))
     shown: set[str] = set()
     for deck in decks:
         print_warnings(tuple(w for w in deck.warnings if str(w) not in shown))

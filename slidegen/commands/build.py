@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .console import print_warnings, run_or_exit
-from .options import allow_outside_option, template_options, theme_options
+from .options import allow_outside_option, max_slides_option, template_options, theme_options
 from .reporting import print_batch_summary, print_report, progress_printer
 
 if TYPE_CHECKING:
@@ -44,10 +44,12 @@ Examples:
 @click.option("--pdf-a", "pdf_a", is_flag=True, help="Write the PDFs as archival PDF/A-2b (implies --pdf).")
 @template_options
 @allow_outside_option
+@max_slides_option
 def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | None, template: Path | None,
                   strict: bool, report: bool, report_json: Path | None, manifest: Path | None, jobs: int,
                   languages: tuple[str, ...], pdf: bool, handout: bool, pdf_a: bool,
-                  variables: dict[str, str], data: dict[str, str], allow_outside: bool) -> None:
+                  variables: dict[str, str], data: dict[str, str], allow_outside: bool,
+                  max_slides: int | None) -> None:
     """Build .pptx decks from OUTLINE files, one per language the outline is written in."""
     import slidegen
 
@@ -58,12 +60,12 @@ def build_command(outlines: tuple[Path, ...], output: Path | None, theme: str | 
         from ..batch import BatchOptions  # process pools load only for a batch
 
         _build_batch(outlines, jobs, BatchOptions(theme, template, strict, tuple(variables.items()),
-                                                  tuple(data.items()), allow_outside))
+                                                  tuple(data.items()), allow_outside, max_slides))
         return
     results = run_or_exit(lambda: slidegen.build_all(
         outlines[0], output, theme=theme, template=template, variables=variables, data=data, strict=strict,
         report=report_json, manifest=manifest, allow_outside=allow_outside, languages=languages or None,
-        pdf=pdf, handout=handout, pdf_a=pdf_a))
+        pdf=pdf, handout=handout, pdf_a=pdf_a, max_slides=max_slides))
     shown: set[str] = set()
     for result in results:
         print_warnings(tuple(w for w in result.warnings if str(w) not in shown))

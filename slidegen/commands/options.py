@@ -74,6 +74,15 @@ def allow_outside_option(command: F) -> F:
                              "outside its project folder; only for outlines you trust.")(command)
 
 
+def max_slides_option(command: F) -> F:
+    """``--max-slides N``: allow a deck more slides than the default limit."""
+    from ..plan.slide_limit import MAX_SLIDES, MAX_SLIDES_CEILING
+
+    return click.option("--max-slides", type=click.IntRange(1, MAX_SLIDES_CEILING), default=None, metavar="N",
+                        help=f"Refuse decks of more than N slides [default: {MAX_SLIDES:,}; at most "
+                             f"{MAX_SLIDES_CEILING:,}].")(command)
+
+
 def positive_seconds(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
     """A timeout: a finite number of seconds above zero (``nan``, ``inf`` and 0 would never end
     or never start)."""

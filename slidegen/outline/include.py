@@ -40,10 +40,26 @@ MAX_EXPANDED_CHARS = 4 * 1024 * 1024
 def expand_includes(data: Any, source_map: SourceMap, origin: Path, project: Path,
                     warnings: list[Diagnostic], inputs: list[Path]) -> tuple[Any, SourceMap]:
     """The data with includes replaced; files read are appended to ``inputs``."""
+    if not _includes_anything(data):      # most outlines: nothing to copy (the reader's limits held)
+        return data, source_map
     out_map = SourceMap(source_map.file)
     expander = _Expander(project.resolve(), out_map, warnings, inputs)
     result = expander.copy(data, source_map, (), (), origin.resolve(), (str(origin.resolve()),))
     return result, out_map
+
+
+def _includes_anything(data: Any) -> bool:
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            for entry in node:
+                if isinstance(entry, dict) and set(entry) == {"include"}:
+                    return True
+                pending.append(entry)
+    return False
 
 
 class _Expander:

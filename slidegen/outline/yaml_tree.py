@@ -149,7 +149,12 @@ class _Converter:
             if key_node.tag == _MERGE:
                 merged.update(self.merge_source(value_node, path, key_node))
                 continue
-            key = self.convert(key_node, path + ("<key>",))
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR:
+                key: Any = key_node.value       # most keys: plain text, no location of their own as a value
+                self.count += 1
+                self.chars += len(key)
+            else:
+                key = self.convert(key_node, path + ("<key>",))
             if not isinstance(key, (str, int)):
                 raise OutlineError(f"a key must be text or a number, not {type(key).__name__}",
                                    self.where(key_node))

@@ -15,15 +15,18 @@ from .context import Coverage, PlanContext
 from .fit import fit_slides
 from .glyphs import check_fonts, check_glyphs
 from .sequence import deck_sequence
+from .slide_limit import MAX_SLIDES, MAX_SLIDES_CEILING
 from .strings import strings_for
 from .types import DeckInfo, PlannedDeck, PlannedSlide
 
 
 def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, project_dir: Path,
-              warnings: Sequence[Diagnostic] = (), language: str | None = None) -> PlannedDeck:
+              warnings: Sequence[Diagnostic] = (), language: str | None = None,
+              max_slides: int = MAX_SLIDES) -> PlannedDeck:
     """Plan ``outline`` on ``theme`` in ``language`` (default: the outline's first). ``locator``
     places warnings; pictures resolve against ``base_dir`` and must lie inside ``project_dir``;
-    ``warnings`` are the reader's."""
+    ``warnings`` are the reader's. More than ``max_slides`` slides is an error, counted before
+    text is fitted (so a huge outline costs no fitting) and after (continuations count)."""
     deck = outline.deck
     languages = deck.all_languages
     language = language or languages[0]
@@ -37,7 +40,10 @@ def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, 
                       coverage=Coverage(language) if language != languages[0] else None)
     ctx.sources = {str(k): ctx.text(v, ("deck", "sources", k)) for k, v in deck.sources.items()}
     check_fonts(ctx)
-    slides = fit_slides(ctx, deck_sequence(ctx, outline))
+    sequence = deck_sequence(ctx, outline)
+    _check_count(len(sequence), max_slides, locator)
+    slides = fit_slides(ctx, sequence)
+    _check_count(sum(len(group) for group in slides), max_slides, locator)
     numbered = tuple(dataclasses.replace(s, location=locator.at(s.source)) for s in _number(slides))
     check_glyphs(ctx, numbered)
     info = DeckInfo(
@@ -48,6 +54,13 @@ def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, 
         footer=ctx.text(deck.footer, ("deck", "footer")) if deck.footer else None,
         slide_numbers=deck.slide_numbers, show_date=deck.show_date)
     return PlannedDeck(info, numbered, tuple(ctx.warnings), ctx.coverage)
+
+
+def _check_count(count: int, limit: int, locator: Locator) -> None:
+    if count > limit:
+        more = f"raise it with --max-slides (max_slides= from Python), up to {MAX_SLIDES_CEILING:,}" \
+            if limit < MAX_SLIDES_CEILING else "split the outline into several decks"
+        raise OutlineError(f"the deck would have {count:,} slides; the limit is {limit:,} ({more})", locator.at(()))
 
 
 def _optional(ctx: PlanContext, value: Text | None, key: str) -> str | None:

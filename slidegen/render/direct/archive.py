@@ -11,12 +11,12 @@ import datetime as _dt
 import os
 import posixpath
 import re
-import zipfile
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO
 
 from .xml import quoteattr
+from .zipped import write_entries
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -98,9 +98,5 @@ def write_zip(stream: IO[bytes], entries: Iterable[tuple[str, bytes]], stamp: _d
     """Write ``entries`` (member name, bytes), in order, deflated, all stamped ``stamp`` (held to
     the years a zip can store; the core properties keep the real date)."""
     date_time = min(max(stamp, ZIP_EARLIEST), ZIP_LATEST).timetuple()[:6]
-    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in entries:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, blob, compresslevel=6)
+    write_entries(stream, list(entries), (date_time[0], date_time[1], date_time[2], date_time[3], date_time[4],
+                                          date_time[5]))
