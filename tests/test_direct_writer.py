@@ -349,7 +349,36 @@ code = st.one_of(
                                                      "{\"khóa\": [1, 2, \"<giá trị>\"]}"]),
                            "language": st.sampled_from(["python", "sql", "json", "yaml"])}),
 )
+number = st.one_of(st.none(), st.integers(-1000, 100000),
+                   st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False))
+
+
+def _consistent(chart: dict) -> dict:
+    """A generated chart made one slidegen accepts: one series in a pie, a line in a combo, x
+    values for a scatter chart."""
+    series = chart["series"]
+    if chart["type"] == "pie":
+        del series[1:]
+    elif chart["type"] == "combo":
+        series[-1].update(type="line", secondary=len(series) > 1)
+    elif chart["type"] == "scatter":
+        chart.pop("categories")
+        for n, s in enumerate(series):
+            s["values"] = [0 if v is None else v for v in s["values"]]
+            s["x"] = [n + i / 2 for i in range(len(s["values"]))]
+    return chart
+
+
+chart = st.integers(1, 5).flatmap(lambda n: st.fixed_dictionaries({
+    "type": st.sampled_from(["column", "bar", "line", "pie", "doughnut", "area", "scatter", "combo"]),
+    "categories": st.lists(text, min_size=n, max_size=n),
+    "series": st.lists(st.fixed_dictionaries({"name": text, "values": st.lists(number, min_size=n, max_size=n)}),
+                       min_size=1, max_size=3)},
+    optional={"grouping": st.sampled_from(["clustered", "stacked", "percent"]), "labels": st.booleans(),
+              "percent": st.booleans(), "decimals": st.integers(0, 3), "x_title": text, "y_title": text,
+              "legend": st.sampled_from(["bottom", "right", "top", "left", "none"])})).map(_consistent)
 slide = st.one_of(
+    st.fixed_dictionaries({"chart": chart}, optional={"notes": text, "title": text}),
     st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=10)}, optional={"notes": text, "title": text}),
     st.fixed_dictionaries({"columns": st.tuples(*[st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=6)},
                                                                           optional={"heading": text})] * 2).map(list)},

@@ -20,9 +20,11 @@ from typing import Any
 
 from lxml import etree
 from pptx.chart.chart import Chart as PptxChart
+from pptx.chart.datalabel import DataLabels
 from pptx.enum.chart import XL_LEGEND_POSITION
 from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml import parse_xml
+from pptx.oxml.chart.datalabel import CT_DLbls
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -107,8 +109,7 @@ def _style(chart: Any, spec: ChartSpec) -> None:
             else:
                 _fill(series.format, planned.color)
     if spec.labels:
-        plot.has_data_labels = True
-        labels = plot.data_labels
+        labels = _data_labels(plot)
         labels.number_format = spec.number_format
         labels.number_format_is_linked = False
         labels.show_value = True
@@ -119,6 +120,22 @@ def _style(chart: Any, spec: ChartSpec) -> None:
                 axis.axis_title.text_frame.text = title.text
         chart.value_axis.tick_labels.number_format = spec.number_format
         chart.value_axis.tick_labels.number_format_is_linked = False
+
+
+def _data_labels(plot: Any) -> Any:
+    """The plot's data labels, showing values: python-pptx adds them to every plot but a
+    scatter plot (its element lacks the property), whose labels go where the schema puts them,
+    after the series and before the axes."""
+    element = plot._element
+    if element.tag != qn("c:scatterChart"):
+        plot.has_data_labels = True
+        return plot.data_labels
+    d_lbls = element.find(qn("c:dLbls"))
+    if d_lbls is None:
+        d_lbls = CT_DLbls.new_dLbls()
+        element.find(qn("c:axId")).addprevious(d_lbls)
+        d_lbls.showVal.val = True
+    return DataLabels(d_lbls)
 
 
 def _fill(fmt: Any, color: str) -> None:
