@@ -6,7 +6,8 @@ both wrote the same bytes.
 The deck is bench/make_deck.py's (N items, 5 bullets, notes, footer, slide numbers); it is
 planned once, then rendered alternately by the direct writer and by python-pptx (the first
 python-pptx render also pays its imports, so it runs once before timing). A fresh process then
-builds the deck end to end with each writer (imports, load, plan, render, write).
+builds the deck end to end with each writer (imports, load, plan, render, write). Then the same
+for decks/charts.yaml (ten charts, every type), whose chart parts python-pptx builds for both.
 """
 
 from __future__ import annotations
@@ -44,48 +45,58 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
-    from slidegen import plan
-    from slidegen.render.writer import render_deck
-
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         (folder / "pyproject.toml").write_text("")
         source = folder / "deck.yaml"
         source.write_text(yaml.safe_dump(outline(args.items, 5, 8), allow_unicode=True, sort_keys=False), "utf-8")
-        deck = plan(source)
+        _compare(source, f"{args.items} items", args.runs, folder / "o.pptx")
+        print()
+        _compare(_CHARTS, "decks/charts.yaml", args.runs, folder / "charts.pptx")
 
-        def render(writer: str) -> tuple[float, bytes]:
-            buffer = io.BytesIO()
-            started = time.perf_counter()
-            render_deck(deck.planned, deck.theme, buffer, writer=writer)  # type: ignore[arg-type]
-            return time.perf_counter() - started, buffer.getvalue()
 
-        render("pptx")                       # imports python-pptx, lxml, Pillow once
-        times: dict[str, list[float]] = {"direct": [], "pptx": []}
-        outputs: dict[str, bytes] = {}
-        for _ in range(args.runs):
-            for writer in ("direct", "pptx"):
-                seconds, outputs[writer] = render(writer)
-                times[writer].append(seconds)
-        print(f"{args.items} items, {len(deck.slides)} slides, {len(outputs['direct']) / 1024:.0f} KiB; "
-              f"byte-identical: {outputs['direct'] == outputs['pptx']}")
-        print("render (planned deck → .pptx bytes), in process, interleaved:")
-        for writer, values in times.items():
-            print(f"  {writer:<7} best {min(values):.3f} s   median {statistics.median(values):.3f} s   ({args.runs} runs)")
-        print(f"  python-pptx ÷ direct (best): {min(times['pptx']) / min(times['direct']):.1f}×")
-        print("fresh process, import + load + plan + render + write:")
-        cold: dict[str, list[float]] = {"direct": [], "pptx": []}
-        loaded: dict[str, str] = {}
-        for _ in range(3):
-            for writer in ("direct", "pptx"):
-                result = subprocess.run([sys.executable, "-c", _COLD, str(source), writer, str(folder / "o.pptx")],
-                                        capture_output=True, text=True, check=True)
-                seconds, _, modules = result.stdout.strip().partition(" ")
-                cold[writer].append(float(seconds))
-                loaded[writer] = modules
-        for writer, values in cold.items():
-            print(f"  {writer:<7} best {min(values):.3f} s   loaded {loaded[writer]}")
+_CHARTS = Path(__file__).resolve().parents[1] / "decks" / "charts.yaml"
 
+
+def _compare(source: Path, label: str, runs: int, out: Path) -> None:
+    """Render ``source`` with each writer in process (interleaved), then build it in fresh
+    processes."""
+    from slidegen import plan
+    from slidegen.render.writer import render_deck
+
+    deck = plan(source)
+
+    def render(writer: str) -> tuple[float, bytes]:
+        buffer = io.BytesIO()
+        started = time.perf_counter()
+        render_deck(deck.planned, deck.theme, buffer, writer=writer)  # type: ignore[arg-type]
+        return time.perf_counter() - started, buffer.getvalue()
+
+    render("pptx")                       # imports python-pptx, lxml, Pillow once
+    times: dict[str, list[float]] = {"direct": [], "pptx": []}
+    outputs: dict[str, bytes] = {}
+    for _ in range(runs):
+        for writer in ("direct", "pptx"):
+            seconds, outputs[writer] = render(writer)
+            times[writer].append(seconds)
+    print(f"{label}, {len(deck.slides)} slides, {len(outputs['direct']) / 1024:.0f} KiB; "
+          f"byte-identical: {outputs['direct'] == outputs['pptx']}")
+    print("render (planned deck → .pptx bytes), in process, interleaved:")
+    for writer, values in times.items():
+        print(f"  {writer:<7} best {min(values):.3f} s   median {statistics.median(values):.3f} s   ({runs} runs)")
+    print(f"  python-pptx ÷ direct (best): {min(times['pptx']) / min(times['direct']):.1f}×")
+    print("fresh process, import + load + plan + render + write:")
+    cold: dict[str, list[float]] = {"direct": [], "pptx": []}
+    loaded: dict[str, str] = {}
+    for _ in range(3):
+        for writer in ("direct", "pptx"):
+            result = subprocess.run([sys.executable, "-c", _COLD, str(source), writer, str(out)],
+                                    capture_output=True, text=True, check=True, cwd=source.parent)
+            seconds, _, modules = result.stdout.strip().partition(" ")
+            cold[writer].append(float(seconds))
+            loaded[writer] = modules
+    for writer, values in cold.items():
+        print(f"  {writer:<7} best {min(values):.3f} s   loaded {loaded[writer]}")
 
 if __name__ == "__main__":
     main()

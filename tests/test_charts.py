@@ -132,6 +132,20 @@ def test_too_many_categories_continue_on_more_slides(workdir: Path) -> None:
     assert titles[3:6] == ["1. Nhiều", "1. Nhiều (tiếp)", "1. Nhiều (tiếp)"]
 
 
+def test_a_scatter_chart_shows_its_values_when_asked(workdir: Path) -> None:
+    (workdir / "o.yaml").write_text(
+        "deck: {title: T}\nsections:\n  - title: A\n    items:\n      - title: Điểm\n        slides:\n"
+        "          - chart: {type: scatter, labels: true, series: [{name: S, x: [1, 2], values: [3.5, 4]}]}\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "o.yaml"])
+    assert result.exit_code == 0, result.output
+    (_, root, _), = _charts(workdir / "build" / "o.pptx")
+    scatter = root.find(".//c:scatterChart", C)
+    labels = scatter.find("c:dLbls", C)
+    assert labels.find("c:showVal", C).get("val") == "1"
+    assert etree.QName(labels.getnext()).localname == "axId"     # after the series, before the axes
+
+
 @requires_libreoffice
 def test_libreoffice_renders_every_chart(deck: Path, tmp_path: Path) -> None:
     from slidegen.preview import convert_to_pdf, pdf_page_count

@@ -177,11 +177,60 @@ def test_house_templates_from_the_wild(template: Path, tmp_path: Path) -> None:
     assert _render(deck, "direct") == _render(deck, "pptx")
 
 
-def test_charts_fall_back_to_python_pptx() -> None:
+def _charts_of(data: bytes) -> tuple[list[str], list[str]]:
+    """The deck's part names of charts and workbooks, and every chart frame on its slides."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        frames = [frame for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)
+                  for frame in re.findall(r"<p:graphicFrame>.*?</p:graphicFrame>", archive.read(n).decode())]
+    parts = [n for n in names if n.startswith(("ppt/charts/chart", "ppt/embeddings/"))]
+    return parts, [f for f in frames if "drawingml/2006/chart" in f]
+
+
+@pytest.mark.parametrize("theme", ["formal", "dark", "minimal"])
+def test_every_chart_type_into_its_placeholder(theme: str, tmp_path: Path) -> None:
+    """decks/charts.yaml (every type, a CSV data file, a combined chart with a second axis): the
+    direct writer gives python-pptx's bytes, each chart in the chart placeholder of its layout."""
+    deck = plan(DECKS / "charts.yaml", theme=theme)
+    data = assert_same_and_valid(deck, tmp_path)
+    parts, frames = _charts_of(data)
+    charts = sum(1 for s in deck.slides if s.kind == "chart")
+    assert charts == 10 and len(frames) == charts and all('<p:ph type="chart" idx="1"/>' in f for f in frames)
+    assert sorted(parts) == sorted([f"ppt/charts/chart{n}.xml" for n in range(1, 11)]
+                                   + [f"ppt/embeddings/Microsoft_Excel_Sheet{n}.xlsx" for n in range(1, 11)])
+    assert _render(deck, "auto") == data
+
+
+#: House templates: Office's default (python-pptx's, no chart placeholder: charts are drawn) and
+#: two from the wild whose layouts have chart placeholders.
+CHART_TEMPLATES = ["office", "oxsdk-SalesProposalPresentation_TP10219422.potx", "poi-51187.pptx"]
+
+
+@pytest.mark.parametrize("name", CHART_TEMPLATES)
+def test_charts_on_house_templates(name: str, office_template: Path, tmp_path: Path) -> None:
+    source = office_template if name == "office" else REPO.parent / "shared" / "templates-wild" / name
+    deck = plan(DECKS / "charts.yaml", template=source.read_bytes())
+    assert deck.template is not None
+    _, frames = _charts_of(assert_same_and_valid(deck, tmp_path))
+    in_placeholders = sum("<p:ph" in f for f in frames)
+    assert len(frames) == 10 and in_placeholders == (0 if name == "office" else 10)
+
+
+def test_a_deck_the_direct_writer_declines_goes_to_python_pptx_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deck the direct writer declines part way through (here: told to decline its first
+    chart) is written by python-pptx, whole: the same bytes as the python-pptx writer's."""
+    from slidegen.render.direct import charts
+
     deck = plan(DECKS / "charts.yaml")
-    with pytest.raises(Unsupported, match="Chart"):
+    reference = _render(deck, "pptx")
+
+    def decline(self: object, chart: object) -> str:
+        raise Unsupported("a chart, declined")
+
+    monkeypatch.setattr(charts.Charts, "add", decline)
+    with pytest.raises(Unsupported, match="declined"):
         _render(deck, "direct")
-    assert _render(deck, "auto") == _render(deck, "pptx")
+    assert _render(deck, "auto") == reference
 
 
 def test_a_house_template_made_by_python_pptx(tmp_path: Path) -> None:
@@ -218,7 +267,33 @@ def test_a_covered_deck_renders_without_python_pptx_pillow_or_lxml(tmp_path: Pat
 
 
 def test_a_deck_with_a_picture_loads_pillow_only(every_kind: Path) -> None:
+    text = every_kind.read_text(encoding="utf-8")
+    # the starter's charts load python-pptx (see below): without them, pictures load Pillow only
+    every_kind.write_text(re.sub(r"      - title: Biểu đồ\n(.|\n)*?(?=      - title: )", "", text), encoding="utf-8")
+    assert "chart:" not in every_kind.read_text(encoding="utf-8")
     assert _loaded_while_building(every_kind) == ["PIL"]
+
+
+_LOADED_BY_A_CHART = """
+import io, json, sys
+from slidegen import plan
+from slidegen.render.writer import render_deck
+heavy = ("pptx", "PIL", "lxml", "xlsxwriter")
+deck = plan(sys.argv[1])
+planned = sorted(m for m in heavy if m in sys.modules)
+buffer = io.BytesIO()
+render_deck(deck.planned, deck.theme, buffer, writer="direct")
+print(json.dumps({"planned": planned, "written": sorted(m for m in heavy if m in sys.modules)}))
+"""
+
+
+def test_a_chart_deck_loads_python_pptx_only_to_write_its_charts(tmp_path: Path) -> None:
+    """python-pptx (which imports lxml and Pillow) and XlsxWriter load when the direct writer
+    builds a chart part, not before."""
+    result = subprocess.run([sys.executable, "-c", _LOADED_BY_A_CHART, str(DECKS / "charts.yaml")],
+                            capture_output=True, text=True, check=True, cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert report == {"planned": [], "written": ["PIL", "lxml", "pptx", "xlsxwriter"]}
 
 
 @pytest.mark.parametrize("overrides", [{}, {"bullets": "Agenda"}, {"bullets": "Agenda", "code": "Quote"}],
@@ -274,7 +349,36 @@ code = st.one_of(
                                                      "{\"khóa\": [1, 2, \"<giá trị>\"]}"]),
                            "language": st.sampled_from(["python", "sql", "json", "yaml"])}),
 )
+number = st.one_of(st.none(), st.integers(-1000, 100000),
+                   st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False))
+
+
+def _consistent(chart: dict) -> dict:
+    """A generated chart made one slidegen accepts: one series in a pie, a line in a combo, x
+    values for a scatter chart."""
+    series = chart["series"]
+    if chart["type"] == "pie":
+        del series[1:]
+    elif chart["type"] == "combo":
+        series[-1].update(type="line", secondary=len(series) > 1)
+    elif chart["type"] == "scatter":
+        chart.pop("categories")
+        for n, s in enumerate(series):
+            s["values"] = [0 if v is None else v for v in s["values"]]
+            s["x"] = [n + i / 2 for i in range(len(s["values"]))]
+    return chart
+
+
+chart = st.integers(1, 5).flatmap(lambda n: st.fixed_dictionaries({
+    "type": st.sampled_from(["column", "bar", "line", "pie", "doughnut", "area", "scatter", "combo"]),
+    "categories": st.lists(text, min_size=n, max_size=n),
+    "series": st.lists(st.fixed_dictionaries({"name": text, "values": st.lists(number, min_size=n, max_size=n)}),
+                       min_size=1, max_size=3)},
+    optional={"grouping": st.sampled_from(["clustered", "stacked", "percent"]), "labels": st.booleans(),
+              "percent": st.booleans(), "decimals": st.integers(0, 3), "x_title": text, "y_title": text,
+              "legend": st.sampled_from(["bottom", "right", "top", "left", "none"])})).map(_consistent)
 slide = st.one_of(
+    st.fixed_dictionaries({"chart": chart}, optional={"notes": text, "title": text}),
     st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=10)}, optional={"notes": text, "title": text}),
     st.fixed_dictionaries({"columns": st.tuples(*[st.fixed_dictionaries({"bullets": st.lists(bullet, min_size=1, max_size=6)},
                                                                           optional={"heading": text})] * 2).map(list)},

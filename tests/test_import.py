@@ -62,9 +62,18 @@ def _every_kind(project: Path) -> Path:
     return outline
 
 
+def _every_kind_without_charts(project: Path) -> Path:
+    """The starter without its charts, which an import does not carry (see the test below)."""
+    outline = _every_kind(project)
+    text = outline.read_text(encoding="utf-8")
+    outline.write_text(re.sub(r"      - title: Biểu đồ\n(.|\n)*?(?=      - title: )", "", text), encoding="utf-8")
+    assert "chart:" not in outline.read_text(encoding="utf-8")
+    return outline
+
+
 SOURCES = {
     "awgipc": lambda p: p / "decks" / "awgipc.yaml",
-    "every-kind": _every_kind,
+    "every-kind": _every_kind_without_charts,
     "stress": lambda p: REPO / "tests" / "decks" / "stress.yaml",
 }
 
@@ -80,6 +89,16 @@ def test_a_deck_slidegen_built_imports_and_rebuilds_to_the_same_dump(project: Pa
     rebuilt = project / "rebuilt.pptx"
     build(outline, rebuilt)
     assert dump_pptx(rebuilt) == dump_pptx(original)
+
+
+def test_charts_are_named_not_carried(project: Path) -> None:
+    """The starter's two chart slides: each one a warning naming its slide."""
+    original = project / "build" / "every-kind.pptx"
+    built = build(_every_kind(project), original)
+    charts = [n for n, planned in enumerate(built.deck.slides, 1) if planned.kind == "chart"]
+    result = import_deck(original, project / "decks" / "imported.yaml")
+    warned = [str(w.location).rpartition(" slide ")[2] for w in result.warnings if "chart(s)" in w.message]
+    assert warned == [str(n) for n in charts] and len(charts) == 2
 
 
 def test_import_of_awgipc_reads_back_sources_todos_and_the_articles_titles(project: Path) -> None:

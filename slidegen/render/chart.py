@@ -3,135 +3,90 @@
 python-pptx writes the chart XML and, through XlsxWriter, the workbook PowerPoint opens for
 "Edit Data". What is added here: series (and pie slices) coloured with scheme colours (never
 RGB), text in the theme's fonts at the theme's size tagged with the deck's language, a line
-series moved onto a line chart with its own axis for a combined chart, alt text, and a workbook
-stamped with the build's date so the same inputs give the same bytes.
+series moved onto a line chart with its own axis for a combined chart, and alt text; the workbook
+is dated with the build's stamp (chart_data.py) so the same inputs give the same bytes.
+
+:func:`chart_parts` builds the chart's XML and workbook once, for both writers: the python-pptx
+path hands them to python-pptx (``insert_chart``/``add_chart``), which places the chart part,
+links it to its workbook and draws the frame; the direct writer (slidegen/render/direct/charts.py)
+does those itself and only calls :func:`linked` here, python-pptx's own link to the workbook.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData, XyChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.chart.chart import Chart as PptxChart
+from pptx.chart.datalabel import DataLabels
+from pptx.enum.chart import XL_LEGEND_POSITION
+from pptx.opc.oxml import serialize_part_xml
+from pptx.oxml import parse_xml
+from pptx.oxml.chart.datalabel import CT_DLbls
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
-from xlsxwriter import Workbook
 
 from ..scene import Chart, ChartSpec
+from .chart_data import chart_data, chart_type
 from .placeholders import placeholder
 
-_TYPES = {
-    ("column", "clustered"): XL_CHART_TYPE.COLUMN_CLUSTERED, ("column", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
-    ("column", "percent"): XL_CHART_TYPE.COLUMN_STACKED_100, ("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED,
-    ("bar", "stacked"): XL_CHART_TYPE.BAR_STACKED, ("bar", "percent"): XL_CHART_TYPE.BAR_STACKED_100,
-    ("line", "clustered"): XL_CHART_TYPE.LINE_MARKERS, ("line", "stacked"): XL_CHART_TYPE.LINE_MARKERS_STACKED,
-    ("line", "percent"): XL_CHART_TYPE.LINE_MARKERS_STACKED_100, ("area", "clustered"): XL_CHART_TYPE.AREA,
-    ("area", "stacked"): XL_CHART_TYPE.AREA_STACKED, ("area", "percent"): XL_CHART_TYPE.AREA_STACKED_100,
-}
 _LEGEND = {"bottom": XL_LEGEND_POSITION.BOTTOM, "right": XL_LEGEND_POSITION.RIGHT, "top": XL_LEGEND_POSITION.TOP,
            "left": XL_LEGEND_POSITION.LEFT}
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
-def write_chart(slide: Any, chart: Chart, stamp: _dt.datetime) -> None:
-    spec = chart.spec
-    kind = _chart_type(spec)
-    data = _data(spec, stamp)
-    holder = placeholder(slide, chart.idx) if chart.idx is not None else None
-    if holder is not None and hasattr(holder, "insert_chart"):
-        frame = holder.insert_chart(kind, data)
-    else:
-        left, top, width, height = chart.box
-        frame = slide.shapes.add_chart(kind, Emu(left), Emu(top), Emu(width), Emu(height), data)
-    frame.name = chart.name
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt)
-    _style(frame.chart, spec)
-    if any(s.line for s in spec.series):
-        _lines_over_columns(frame.chart, spec)
-    _language(frame.chart, spec.language)
+@dataclass(frozen=True)
+class ChartParts:
+    """A chart as its two parts hold it: the chart XML, styled, not yet linked to its workbook
+    (whoever places the part links it), and the embedded workbook."""
 
+    xml: bytes
+    workbook: bytes
 
-def _chart_type(spec: ChartSpec) -> Any:
-    if spec.type == "pie":
-        return XL_CHART_TYPE.PIE
-    if spec.type == "doughnut":
-        return XL_CHART_TYPE.DOUGHNUT
-    if spec.type == "scatter":
-        return XL_CHART_TYPE.XY_SCATTER
-    return _TYPES[(spec.type, spec.grouping)]
-
-
-class _StampedWriter:
-    """A workbook writer that dates the workbook with the build's stamp."""
-
-    stamp = _dt.datetime(1980, 1, 1)
-
-    @contextlib.contextmanager
-    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-        with _stamped_workbook(xlsx_file, self.stamp) as opened:
-            yield opened
-
-
-class _CategoryWorkbook(_StampedWriter, CategoryWorkbookWriter):
-    pass
-
-
-class _XyWorkbook(_StampedWriter, XyWorkbookWriter):
-    pass
-
-
-class _StampedData:
-    """Chart data whose workbook carries the build's date (python-pptx 1.0 asks the chart data
-    for its workbook writer)."""
-
-    stamp = _dt.datetime(1980, 1, 1)
-    writer: Any = None   # the workbook writer class of the mixed-in chart data
+    # What python-pptx's ChartPart.new asks of the chart data it is given.
+    def xml_bytes(self, chart_type: Any) -> bytes:
+        return self.xml
 
     @property
-    def _workbook_writer(self) -> Any:
-        writer = self.writer(self)
-        writer.stamp = self.stamp
-        return writer
+    def xlsx_blob(self) -> bytes:
+        return self.workbook
 
 
-class _CategoryData(_StampedData, CategoryChartData):
-    writer = _CategoryWorkbook
+def chart_parts(spec: ChartSpec, stamp: _dt.datetime) -> ChartParts:
+    """The chart part's XML (python-pptx's ChartXmlWriter, then slidegen's styling) and its
+    workbook stamped with ``stamp``: the one place a chart is built, for both writers."""
+    data = chart_data(spec, stamp)
+    space = parse_xml(data.xml_bytes(chart_type(spec)))
+    chart = PptxChart(space, None)       # styling reads and edits the XML only, never the part
+    _style(chart, spec)
+    if any(s.line for s in spec.series):
+        _lines_over_columns(chart, spec)
+    _language(chart, spec.language)
+    return ChartParts(serialize_part_xml(space), data.xlsx_blob)
 
 
-class _XyData(_StampedData, XyChartData):
-    writer = _XyWorkbook
+def linked(xml: bytes, rId: str) -> bytes:
+    """The chart part ``xml`` linked to its workbook by relationship ``rId``, exactly as
+    python-pptx's ChartWorkbook links a new chart part (``c:externalData``, auto-update off)."""
+    space = parse_xml(xml)
+    space.get_or_add_externalData().rId = rId
+    return serialize_part_xml(space)
 
 
-@contextlib.contextmanager
-def _stamped_workbook(xlsx_file: Any, stamp: _dt.datetime) -> Iterator[tuple[Any, Any]]:
-    """XlsxWriter dates the workbook (and its zip entries) now unless told otherwise."""
-    workbook = Workbook(xlsx_file, {"in_memory": True})
-    workbook.set_properties({"created": stamp})
-    worksheet = workbook.add_worksheet()
-    yield workbook, worksheet
-    workbook.close()
-
-
-def _data(spec: ChartSpec, stamp: _dt.datetime) -> Any:
-    if spec.type == "scatter":
-        xy = _XyData(number_format=spec.number_format)
-        xy.stamp = stamp
-        for series in spec.series:
-            target = xy.add_series(series.name)
-            for x, y in zip(series.x_values, series.values):
-                target.add_data_point(x, y)
-        return xy
-    data = _CategoryData(number_format=spec.number_format)
-    data.stamp = stamp
-    data.categories = list(spec.categories)
-    for series in spec.series:
-        data.add_series(series.name, list(series.values))
-    return data
+def write_chart(slide: Any, chart: Chart, stamp: _dt.datetime) -> None:
+    """The chart on a python-pptx slide: into its chart placeholder, else drawn at its box."""
+    parts = chart_parts(chart.spec, stamp)
+    kind = chart_type(chart.spec)
+    holder = placeholder(slide, chart.idx) if chart.idx is not None else None
+    if holder is not None and hasattr(holder, "insert_chart"):
+        frame = holder.insert_chart(kind, parts)
+    else:
+        left, top, width, height = chart.box
+        frame = slide.shapes.add_chart(kind, Emu(left), Emu(top), Emu(width), Emu(height), parts)
+    frame.name = chart.name
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt)
 
 
 def _style(chart: Any, spec: ChartSpec) -> None:
@@ -154,8 +109,7 @@ def _style(chart: Any, spec: ChartSpec) -> None:
             else:
                 _fill(series.format, planned.color)
     if spec.labels:
-        plot.has_data_labels = True
-        labels = plot.data_labels
+        labels = _data_labels(plot)
         labels.number_format = spec.number_format
         labels.number_format_is_linked = False
         labels.show_value = True
@@ -166,6 +120,22 @@ def _style(chart: Any, spec: ChartSpec) -> None:
                 axis.axis_title.text_frame.text = title.text
         chart.value_axis.tick_labels.number_format = spec.number_format
         chart.value_axis.tick_labels.number_format_is_linked = False
+
+
+def _data_labels(plot: Any) -> Any:
+    """The plot's data labels, showing values: python-pptx adds them to every plot but a
+    scatter plot (its element lacks the property), whose labels go where the schema puts them,
+    after the series and before the axes."""
+    element = plot._element
+    if element.tag != qn("c:scatterChart"):
+        plot.has_data_labels = True
+        return plot.data_labels
+    d_lbls = element.find(qn("c:dLbls"))
+    if d_lbls is None:
+        d_lbls = CT_DLbls.new_dLbls()
+        element.find(qn("c:axId")).addprevious(d_lbls)
+        d_lbls.showVal.val = True
+    return DataLabels(d_lbls)
 
 
 def _fill(fmt: Any, color: str) -> None:

@@ -1,11 +1,12 @@
 """Which writer renders a deck: the one place that decides.
 
 The direct writer (slidegen/render/direct/) covers text, empty and filled picture placeholders,
-drawn pictures, shapes and text boxes, tables, footers, notes and links, on slidegen's compiled
-templates and on house templates whose parts it can reproduce, and gives the same bytes as the
-python-pptx path; on a compiled template it loads neither python-pptx nor lxml (nor Pillow,
-unless the deck has picture files). Anything else (a chart, a template part it cannot
-reproduce) goes through python-pptx (slidegen/render/deck.py), for the whole deck.
+drawn pictures, shapes and text boxes, tables, charts, footers, notes and links, on slidegen's
+compiled templates and on house templates whose parts it can reproduce, and gives the same bytes
+as the python-pptx path; on a compiled template it loads neither python-pptx nor lxml (nor
+Pillow, unless the deck has picture files), except to build the chart parts of a deck that has
+charts (slidegen/render/chart.py). Anything else (a template part it cannot reproduce) goes
+through python-pptx (slidegen/render/deck.py), for the whole deck.
 """
 
 from __future__ import annotations

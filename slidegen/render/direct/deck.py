@@ -22,6 +22,7 @@ from ..template.package import _notes_master, _pptx_template
 from . import dom
 from .archive import CONTENT_TYPES, PACKAGE_RELS, Relationship, build_timestamp, natural, rels_member, rels_xml, \
     write_zip
+from .charts import Charts
 from .dom import Unsupported
 from .notes import NotesXml
 from .package import from_package
@@ -83,6 +84,7 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
     stamp = build_timestamp(info.date)
     names = _Names(list(template.parts))
     pictures = Pictures(template, names.existing)
+    charts = Charts(names.next, stamp)
     pres = template.parts[template.presentation]
     pres_rels: list[Relationship] = list(pres.rels)
     written: list[Written] = []
@@ -109,7 +111,7 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
             cloned = skeletons[(layout.partname, footers)] = skeleton(layout, footers)
         partname = names.next("/ppt/slides/slide", ".xml")
         slide_ids.append((256 + len(slide_ids), relate(RT_SLIDE, partname)))
-        slide = SlideXml(cloned, layout.partname, writer, boxes, pictures)
+        slide = SlideXml(cloned, layout.partname, writer, boxes, pictures, charts)
         keep = slide.write(slide_elements(planned, theme, choice, template.size)) | kept_footers(choice)
         slide.footers(planned, info, choice.roles)
         if planned.notes:
@@ -132,6 +134,7 @@ def render(deck: PlannedDeck, theme: Theme, stream: IO[bytes], package: bytes | 
         written.append((partname, slide.xml(keep), _CT_SLIDE, slide.rels))
 
     written += [(name, blob, content_type, ()) for name, blob, content_type in pictures.added]
+    written += charts.added
     package_rels = list(template.package_rels)
     core = template.core
     if core is None:                       # python-pptx adds its default core properties

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from ...plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
-from ...scene import DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
+from ...scene import Chart, DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
 from . import dom
 from .archive import Relationship
+from .charts import RT_CHART, Charts, chart_frame
 from .pictures import RT_IMAGE, Pictures, drawn_picture, fitted, placeholder_picture
 from .shapes import PLACEHOLDER_ROW_HEIGHT, TextBoxes, drawn_shape, table_frame
 from .template import RT_HYPERLINK, RT_SLIDE_LAYOUT, Layout, Placeholder
@@ -95,7 +97,7 @@ class _Holder:
         self.clone = clone
         self.body: str | None = None       # paragraphs written into its text body
         self.descr: str | None = None      # alt text (an empty picture placeholder)
-        self.frame: str | None = None      # the table that replaced it
+        self.frame: str | None = None      # the table, picture or chart that replaced it
 
     def xml(self) -> str:
         if self.frame is not None:
@@ -116,7 +118,7 @@ class SlideXml:
     """One slide being written: its shapes, the next shape id, its relationships."""
 
     def __init__(self, cloned: tuple[Clone, ...], layout_partname: str, writer: TextXml, boxes: TextBoxes,
-                 pictures: Pictures) -> None:
+                 pictures: Pictures, charts: Charts) -> None:
         self.shapes: list[_Holder | str] = [_Holder(c) for c in cloned]
         self.by_idx = {h.clone.spec.idx: h for h in self.shapes if isinstance(h, _Holder)}
         self.next_id = 2 + len(cloned)
@@ -124,6 +126,7 @@ class SlideXml:
         self.links: dict[str, str] = {}
         self.images: dict[str, str] = {}
         self.pictures = pictures
+        self.charts = charts
         self.writer = writer
         self.boxes = boxes
         writer.link = self.link
@@ -180,8 +183,12 @@ class SlideXml:
                 self.shapes.append(drawn_shape(self._new_id(), element))
             elif isinstance(element, DrawnText):
                 self.shapes.append(self.boxes.xml(self._new_id(), element, writer))
+            elif isinstance(element, Chart):
+                self._chart(element)
+                if element.idx is not None:
+                    keep.add(element.idx)
             else:
-                raise dom.Unsupported(f"a {type(element).__name__}")
+                assert_never(element)
         return keep
 
     def _new_id(self) -> int:
@@ -223,6 +230,27 @@ class SlideXml:
             raise dom.Unsupported("a table in a placeholder python-pptx cannot fill")
         holder.frame = table_frame(holder.clone.id, holder.clone.name, holder.clone.ph, (x, y),
                                    (cx, len(table.rows) * PLACEHOLDER_ROW_HEIGHT), table, self.writer)
+
+    def _chart(self, chart: Chart) -> None:
+        """A chart into its chart placeholder (``insert_chart``: the placeholder's id, name and
+        ``p:ph``, its box as inherited from the layout), else drawn at its box (``add_chart``),
+        any other placeholder of its idx kept as it is; then named and described."""
+        holder = self.by_idx.get(chart.idx) if chart.idx is not None else None
+        if holder is not None and holder.frame is not None:
+            raise dom.Unsupported("a chart into a placeholder already filled")
+        into = holder if holder is not None and holder.clone.spec.type == "chart" else None
+        box = chart.box
+        if into is not None:
+            x, y, cx, cy = into.clone.spec.box
+            if x is None or y is None or cx is None or cy is None:
+                raise dom.Unsupported("a chart into a placeholder without a box")
+            box = (x, y, cx, cy)
+        rId = self.next_rid()
+        self.rels.append((rId, RT_CHART, self.charts.add(chart), False))
+        if into is not None:
+            into.frame = chart_frame(into.clone.id, chart.name, into.clone.ph, rId, box, chart.alt)
+        else:
+            self.shapes.append(chart_frame(self._new_id(), chart.name, "", rId, box, chart.alt))
 
     def footers(self, planned: PlannedSlide, info: DeckInfo, roles: dict[str, int]) -> None:
         """Fill the footer placeholders on the slide: a real field for the number."""
