@@ -427,3 +427,21 @@ def test_any_generated_outline_gives_the_same_bytes_with_both_writers(data: dict
         except SlidegenError:
             return
         assert_same_and_valid(deck, folder)
+
+
+def test_pictures_whose_file_names_xml_must_escape(workdir: Path) -> None:
+    """python-pptx writes a picture's file name into its XML unescaped: '&' in a name once
+    ended the build in a traceback. Both writers now take such a picture, in a placeholder and
+    drawn, alike, and the slide carries the alt text, not the name."""
+    from PIL import Image
+
+    name = 'a&b <c> "d".png'
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(workdir / name)
+    (workdir / "o.yaml").write_text(
+        "deck: {title: T}\nsections:\n  - title: A\n    items:\n      - title: x\n        slides:\n"
+        f"          - image: {{path: '{name}', caption: c, alt: Ảnh đỏ}}\n"
+        f"          - photos: [{{path: '{name}', alt: một}}, {{path: '{name}', alt: hai}}]\n", encoding="utf-8")
+    blob = assert_same_and_valid(plan(workdir / "o.yaml"), workdir)
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        slides = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("ppt/slides/slide"))
+    assert 'descr="Ảnh đỏ"' in slides and 'descr="hai"' in slides and "&amp;b" not in slides

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -103,7 +106,7 @@ def set_picture(slide: Any, idx: int, picture: Picture) -> None:
             shape.element.find(qn("p:nvSpPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
         return
     box = (shape.left, shape.top, shape.width, shape.height)
-    graphic = shape.insert_picture(picture.path)
+    graphic = shape.insert_picture(_image_source(picture.path))
     crop = graphic._element.blipFill.find(qn("a:srcRect"))
     if crop is not None:
         for side in ("l", "t", "r", "b"):
@@ -113,8 +116,19 @@ def set_picture(slide: Any, idx: int, picture: Picture) -> None:
 
 def add_picture(slide: Any, picture: Picture, box: tuple[int, int, int, int]) -> None:
     """A picture drawn (not in a placeholder) inside ``box``, scaled to fit without distortion."""
-    graphic = slide.shapes.add_picture(picture.path, Emu(box[0]), Emu(box[1]))
+    graphic = slide.shapes.add_picture(_image_source(picture.path), Emu(box[0]), Emu(box[1]))
     _fit_inside(graphic, box, picture.alt)
+
+
+def _image_source(path: str | None) -> Any:
+    """The file to give python-pptx: its path, or its bytes when the name holds a character XML
+    must escape (python-pptx writes the name into its XML unescaped and fails on ``&``); the
+    name is replaced by the alt text either way."""
+    assert path is not None
+    name = os.path.basename(path)
+    if any(ch in name for ch in '&<>"') or any(ord(ch) < 32 for ch in name):
+        return io.BytesIO(Path(path).read_bytes())
+    return path
 
 
 def _fit_inside(graphic: Any, box: tuple[int, int, int, int], alt: str) -> None:

@@ -71,8 +71,6 @@ class Pictures:
             self.files[path] = blob, _sha1(blob)
         blob, sha1 = self.files[path]
         filename = os.path.basename(path)
-        if any(ch in filename for ch in '&<>"') or any(ord(ch) < 32 for ch in filename):
-            raise dom.Unsupported("a picture whose file name python-pptx cannot write")
         if sha1 in self.by_sha1:
             partname = self.by_sha1[sha1]
             if partname is None:
