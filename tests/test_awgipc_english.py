@@ -177,7 +177,7 @@ def test_the_pdf_has_a_page_per_slide(exported: Path, stem: str) -> None:
     from slidegen.preview import pdf_page_count
 
     count = len(slides(exported / f"{stem}.pptx"))
-    assert count == 20
+    assert count == 21
     assert pdf_page_count(exported / f"{stem}.pdf") == count
     pages = _pages(exported / f"{stem}.pdf")
     assert [re.sub(r"\s+", "", s.title)[:20] in page for s, page in zip(slides(exported / f"{stem}.pptx"), pages)] == [True] * count

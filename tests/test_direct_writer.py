@@ -64,7 +64,7 @@ def test_awgipc_in_every_built_in_theme(theme: str, tmp_path: Path) -> None:
     deck = plan(DECKS / "awgipc.yaml", theme=theme)
     assert_same_and_valid(deck, tmp_path)
     facts = slide_facts(tmp_path / "direct.pptx")
-    assert [f.title for f in facts] == [s.title for s in deck.slides] and len(facts) == 20
+    assert [f.title for f in facts] == [s.title for s in deck.slides] and len(facts) == 21
     assert sum(1 for f in facts if f.notes) == sum(1 for s in deck.slides if s.notes) > 5
 
 

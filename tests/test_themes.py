@@ -52,7 +52,7 @@ def test_awgipc_in_every_theme_is_valid(tmp_path: Path, name: str) -> None:
     colors = load_theme(name).colors
     assert f'<a:accent1><a:srgbClr val="{colors.accent1}"/></a:accent1>' in theme_xml
     assert f'<a:latin typeface="{load_theme(name).fonts.major}"/>' in theme_xml
-    assert result.slide_count == 20
+    assert result.slide_count == 21
 
 
 @requires_libreoffice

@@ -38,9 +38,32 @@ def _shape(shape: Any) -> list[str]:
         for row in shape.table.rows:
             rows.append("    | " + " | ".join(c.text_frame.text for c in row.cells) + " |")
         return [f"  {label}:"] + rows
+    if getattr(shape, "has_chart", False) and shape.has_chart:
+        return [f"  {label}: chart"] + _chart(shape.chart)
     if shape.shape_type is not None and "PICTURE" in str(shape.shape_type):
         return [f"  {label}: picture {shape.width}x{shape.height}"]
     return [f"  {label}"]
+
+
+def _chart(chart: Any) -> list[str]:
+    """Each plot (a combined chart has two) with its categories, then each series' values, as
+    python-pptx reads them from the chart part (x values of a scatter chart from its XML)."""
+    out = []
+    for plot in chart.plots:
+        kind = type(plot).__name__.removesuffix("Plot").lower()
+        details = [e.get("val") for e in (plot._element.find(qn("c:barDir")), plot._element.find(qn("c:grouping")))
+                   if e is not None]
+        shown = f" ({', '.join(details)})" if details else ""
+        categories = list(plot.categories) if kind != "xy" else []
+        out.append(f"    {kind}{shown}: " + " | ".join(str(c) for c in categories))
+        for series in plot.series:
+            values = " | ".join(f"{v:g}" for v in series.values)
+            x = series._element.find(qn("c:xVal"))
+            if x is not None:
+                xs = [pt.findtext(qn("c:v")) for pt in x.iter(qn("c:pt"))]
+                values = " | ".join(f"{a}→{v:g}" for a, v in zip(xs, series.values))
+            out.append(f"      {series.name}: {values}")
+    return out
 
 
 def _label(shape: Any) -> str:

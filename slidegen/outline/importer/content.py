@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...errors import Diagnostic
+from .charts import ChartRead
 from .deck import SlideRead
 from .shapes import Para, Shape
 
@@ -35,7 +36,8 @@ class PictureRead:
 class Content:
     """What an imported slide holds, classified as one slide kind."""
 
-    kind: str                                   # bullets, columns, table, image, photos, timeline, figures, quote
+    kind: str                                   # bullets, columns, table, image, photos, timeline, figures, quote,
+                                                # code, chart
     paras: list[Para] = field(default_factory=list)
     left: list[Para] = field(default_factory=list)
     right: list[Para] = field(default_factory=list)
@@ -47,6 +49,7 @@ class Content:
     events: list[tuple[str, str, str | None]] = field(default_factory=list)
     figures: list[tuple[str, str]] = field(default_factory=list)
     attribution: list[Para] = field(default_factory=list)
+    chart: ChartRead | None = None
     top: int = 0                                # where on the slide it starts (for ordering)
 
 
@@ -111,6 +114,8 @@ class Classifier:
         drawn = [s for s in shapes if s.ph_type is None and _DRAWN.match(s.name)]
         out: list[Content] = []
         out.extend(self._drawn(drawn))
+        for chart in (s for s in shapes if s.kind == "chart" and s.chart is not None):
+            out.append(Content("chart", chart=chart.chart, top=_top(chart)[0]))
         for table in (s for s in shapes if s.kind == "table"):
             if table.merged:
                 self.warn(slide, "a table has merged cells; they are imported as separate cells")
@@ -233,9 +238,9 @@ class Classifier:
     def _dropped(self, slide: SlideRead, shapes: list[Shape]) -> None:
         counts: dict[str, int] = {}
         for shape in shapes:
-            if shape.kind in ("chart", "object", "media", "drawing"):
+            if shape.kind in ("object", "media", "drawing") or (shape.kind == "chart" and shape.chart is None):
                 counts[shape.kind] = counts.get(shape.kind, 0) + 1
-        names = {"chart": "chart(s): not carried (their data stays in the original deck)",
+        names = {"chart": "chart(s) of a kind an outline has not (3-D, radar, bubble, stock …): not carried",
                  "object": "embedded object(s) (OLE, equations, …): not carried",
                  "media": "video or audio clip(s): not carried",
                  "drawing": "drawn shape(s), lines or ink without text: not carried"}

@@ -80,11 +80,23 @@ class OutlineWriter:
                 else f"Slide {facts.read.number} of the original deck had only a title.")
 
     def _notes(self, slide: dict[str, Any], facts: SlideFacts) -> None:
-        notes, sources = self._split_sources(facts.read.notes)
+        notes, sources = self._split_sources(self._without_chart_data(facts.read.notes) if "chart" in slide
+                                             else facts.read.notes)
         if notes:
             slide["notes"] = notes
         if sources:
             slide["sources"] = sources
+
+    @staticmethod
+    def _without_chart_data(notes: str) -> str:
+        """A chart slide's notes without the data table slidegen adds (a rebuild adds it again)."""
+        for strings in (VI, EN):
+            marker = f"{strings.chart_data}:\n"
+            if notes.startswith(marker):
+                return ""
+            if f"\n\n{marker}" in notes:
+                return notes.rsplit(f"\n\n{marker}", 1)[0]
+        return notes
 
     def _split_sources(self, notes: str) -> tuple[str, list[Any]]:
         """Author notes and cited source numbers, when the notes end in a sources list whose
@@ -134,6 +146,8 @@ class OutlineWriter:
             return {"figures": [{"value": v, "label": label} for v, label in content.figures]}
         if kind == "code":
             return {"code": {"text": code_text(content.paras), "language": None}}
+        if kind == "chart" and content.chart is not None:
+            return {"chart": content.chart.data()}
         if kind == "quote":
             quote = {"text": para_text(content.paras)}
             if para_text(content.attribution):

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .charts import C as CHART
+from .charts import ChartRead, read_chart
 from .package import Package, Relationship, qn
 
 MAX_SHAPES = 5_000        # per slide, counting shapes inside groups
@@ -57,6 +59,7 @@ class Shape:
     media: str | None = None           # the picture's part name
     alt: str = ""
     in_group: bool = False
+    chart: ChartRead | None = None     # a chart read from its part (None: a kind not read)
 
     @property
     def text(self) -> str:
@@ -198,7 +201,7 @@ class ShapeReader:
         if uri.endswith("/table") and tbl is not None:
             return self._table(tbl, name, ph_type, ph_idx, box)
         if uri.endswith("/chart"):
-            return Shape("chart", name, ph_type, ph_idx, box)
+            return Shape("chart", name, ph_type, ph_idx, box, chart=self._chart(data))
         if uri.endswith("/diagram"):
             return Shape("smartart", name, ph_type, ph_idx, box, paras=self._smartart_text(data))
         return Shape("object", name, ph_type, ph_idx, box)
@@ -220,6 +223,17 @@ class ShapeReader:
                 row.append(paragraphs(tc.find(qn("a:txBody")), self.rels))
             shape.rows.append(row)
         return shape
+
+    def _chart(self, data: etree._Element | None) -> ChartRead | None:
+        """The chart of a graphic frame, from its chart part."""
+        ref = data.find(f"{CHART}chart") if data is not None else None
+        rel = self.rels.get(ref.get(qn("r:id")) or "") if ref is not None else None
+        if rel is None or rel.external:
+            return None
+        try:
+            return read_chart(self.package.xml(rel.target))
+        except Exception:  # noqa: BLE001 - a broken chart part is not carried, with the warning given
+            return None
 
     def _smartart_text(self, data: etree._Element | None) -> list[Para]:
         """The text of a SmartArt diagram, from its data part (one paragraph per text)."""
