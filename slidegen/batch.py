@@ -114,9 +114,14 @@ def build_many(outlines: Sequence[Path], jobs: int, options: BatchOptions,
             outcomes[outline] = outcome
             on_done(outcome)
     # A worker that died took the pool, and every deck still in it, down with it. Each of those
-    # decks gets a process of its own, so only the one that dies again fails.
+    # decks gets a process of its own, so only the one that dies again fails. A worker killed
+    # while writing leaves its temporary file; once the deck's own process is done, it goes.
+    from .api import default_output
+    from .output import remove_leftover_temporaries
+
     for outline in sorted(broken, key=list(outlines).index):
         outcomes[outline] = _alone(outline, options)
+        remove_leftover_temporaries(default_output(outline))
         on_done(outcomes[outline])
     return [outcomes[o] for o in outlines]
 

@@ -7,6 +7,7 @@ renamed over the target in one step (``os.replace`` is atomic on POSIX and Windo
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -101,6 +102,18 @@ def _temporary_beside(target: Path) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def remove_leftover_temporaries(target: Path) -> None:
+    """Remove the temporary files a writer of ``target`` left when its process was killed before
+    it could rename or remove them. Call it only when no writer of ``target`` is still running."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    try:
+        found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return
+    for leftover in found:
+        leftover.unlink(missing_ok=True)
 
 
 def write_new_file(target: Path, text: str) -> None:

@@ -101,6 +101,22 @@ def test_a_combined_chart_has_its_line_on_a_second_axis(deck: Path) -> None:
     assert len(axes) == 2 and axes[1].find("c:crosses", C).get("val") == "max"
 
 
+def test_axis_ids_are_unsigned_and_every_axis_crosses_one_that_exists(deck: Path) -> None:
+    """c:axId and c:crossAx are xsd:unsignedInt, which the Open XML SDK validator, like Office,
+    holds to 0…2**31-1 (python-pptx's templates carry negative ids); each plot names axes of its
+    own chart."""
+    for name, root, _ in _charts(deck):
+        axes = {}
+        for axis in root.find(".//c:plotArea", C):
+            if etree.QName(axis).localname.endswith("Ax"):
+                axes[axis.find("c:axId", C).get("val")] = axis.find("c:crossAx", C).get("val")
+        values = [int(v) for v in [*axes, *axes.values()]]
+        assert all(0 <= v < 2**31 for v in values), (name, values)
+        assert set(axes.values()) <= set(axes), name
+        for plot in root.find(".//c:plotArea", C):
+            assert {a.get("val") for a in plot.findall("c:axId", C)} <= set(axes), name
+
+
 def test_alt_text_and_data_table_in_the_notes(deck: Path) -> None:
     facts = slides(deck)
     pie = next(f for f in facts if f.title.endswith("Cơ cấu đơn năm 2021 (minh hoạ)"))

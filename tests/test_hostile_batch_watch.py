@@ -72,6 +72,28 @@ def test_a_worker_that_dies_fails_its_decks_not_the_batch(workdir: Path, monkeyp
     assert sorted(p.name for p in (workdir / "build").iterdir()) == ["one.pptx", "three.pptx", "two.pptx"]
 
 
+def test_a_worker_killed_while_writing_leaves_no_temporary_file(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process dies between writing its deck's temporary file and renaming it (as a worker the
+    pool kills when another dies can): the batch removes what it left."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the failure is planted in this process; workers see it only when forked")
+    import slidegen.output as output
+
+    real_replace = os.replace
+
+    def replace(source, target):
+        if Path(target).name == "dies.pptx":
+            os._exit(9)
+        return real_replace(source, target)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    names = _outlines(workdir, dies=GOOD, one=GOOD, two=GOOD)
+    run = run_cli(["build", *names, "-j", "2"], workdir)
+    assert run.exit_code == 1
+    assert run.lines[-1] == "2 built, 1 failed", run.output
+    assert sorted(p.name for p in (workdir / "build").iterdir()) == ["one.pptx", "two.pptx"]
+
+
 def test_outlines_that_would_share_an_output_are_refused_before_building(workdir: Path) -> None:
     for folder in ("a", "b"):
         (workdir / folder).mkdir()

@@ -52,7 +52,7 @@ def _house_template(folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", ["awgipc-formal", "awgipc-minimal", "awgipc-dark", "stress", "every-kind",
-                                  "awgipc-house-template"])
+                                  "awgipc-house-template", "charts"])
 def test_decks_pass_the_open_xml_sdk_validator(case: str, workdir: Path) -> None:
     _validator()
     out = workdir / f"{case}.pptx"
@@ -61,6 +61,8 @@ def test_decks_pass_the_open_xml_sdk_validator(case: str, workdir: Path) -> None
     elif case == "awgipc-house-template":
         with outside_allowed():  # the template lies outside the repository's project folder
             build(DECKS / "awgipc.yaml", out, template=_house_template(workdir))
+    elif case == "charts":   # every chart type, the combined chart's second axis too
+        build(DECKS / "charts.yaml", out)
     elif case == "stress":
         build(ROOT / "tests" / "decks" / "stress.yaml", out)
     else:

@@ -64,6 +64,7 @@ def chart_parts(spec: ChartSpec, stamp: _dt.datetime) -> ChartParts:
     if any(s.line for s in spec.series):
         _lines_over_columns(chart, spec)
     _language(chart, spec.language)
+    _unsigned_axis_ids(space)
     return ChartParts(serialize_part_xml(space), data.xlsx_blob)
 
 
@@ -201,6 +202,16 @@ def _lines_over_columns(chart: Any, spec: ChartSpec) -> None:
             '<c:crossAx val="60000001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>')
         last_axis.addnext(cat)
         cat.addnext(val)
+
+
+def _unsigned_axis_ids(space: Any) -> None:
+    """Axis ids renumbered 1, 2, … in the order they first appear. python-pptx's templates write
+    negative ids (signed, as old Office wrote them); the schema declares ``c:axId``/``c:crossAx``
+    unsignedInt and Office's own validator holds them to 0…2**31-1, so neither the signed ids
+    nor the same bits read unsigned pass. Every plot and axis keeps pointing at the same axis."""
+    numbers: dict[str, str] = {}
+    for element in space.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        element.set("val", numbers.setdefault(element.get("val"), str(len(numbers) + 1)))
 
 
 def _solid_sp_pr(color: str) -> Any:
