@@ -91,12 +91,20 @@ def write_atomic(target: Path, data: bytes | str) -> None:
         raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
 
 
+_TOKEN_BYTES = 6     # random bytes, as hex digits, in a temporary file's name
+
+
+def _temporary_name(target: Path, token: str) -> str:
+    """A temporary file's name beside ``target``: hidden, named after it, told apart by ``token``."""
+    return f".{target.name}.{token}.tmp"
+
+
 def _temporary_beside(target: Path) -> tuple[int, str]:
     """A new file next to ``target``, open for writing, readable by its owner only (as
     tempfile.mkstemp makes it; tempfile itself costs every build 15 ms of imports)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        name = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp")
+        name = str(target.parent / _temporary_name(target, os.urandom(_TOKEN_BYTES).hex()))
         try:
             return os.open(name, flags, 0o600), name
         except FileExistsError:
@@ -107,7 +115,8 @@ def _temporary_beside(target: Path) -> tuple[int, str]:
 def remove_leftover_temporaries(target: Path) -> None:
     """Remove the temporary files a writer of ``target`` left when its process was killed before
     it could rename or remove them. Call it only when no writer of ``target`` is still running."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    prefix, suffix = _temporary_name(target, "\0").split("\0")
+    pattern = re.compile(re.escape(prefix) + f"[0-9a-f]{{{2 * _TOKEN_BYTES}}}" + re.escape(suffix))
     try:
         found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
     except OSError:

@@ -74,6 +74,12 @@ def pdf_lines(pdf: Path) -> Any:
         yield page, lines
 
 
+def within(line: Box, box: Box) -> bool:
+    """The line lies inside the box, give or take the tolerance."""
+    return (line[0] >= box[0] - TOLERANCE_PT and line[1] >= box[1] - TOLERANCE_PT
+            and line[2] <= box[2] + TOLERANCE_PT and line[3] <= box[3] + TOLERANCE_PT)
+
+
 def check_geometry(pptx: Path, pdf: Path) -> tuple[int, list[str], list[str]]:
     problems: list[str] = []
     unmatched: list[str] = []
@@ -89,20 +95,17 @@ def check_geometry(pptx: Path, pdf: Path) -> tuple[int, list[str], list[str]]:
             if x0 < -TOLERANCE_PT or y0 < -TOLERANCE_PT or x1 > page.width + TOLERANCE_PT or y1 > height + TOLERANCE_PT:
                 problems.append(f"slide {number}: line {text[:40]!r} leaves the slide")
                 continue
-            def within(b: Box) -> bool:
-                return (x0 >= b[0] - TOLERANCE_PT and y0 >= b[1] - TOLERANCE_PT
-                        and x1 <= b[2] + TOLERANCE_PT and y1 <= b[3] + TOLERANCE_PT)
-
+            line_box = (x0, y0, x1, y1)
             # A chart's labels are LibreOffice's own text (axis numbers, ticks, rotated titles a
             # letter per line): a line inside a chart frame belongs to it; one that leaked out of
             # its frame is matched against the text shapes below and reported there.
-            if any(within(box) for shape_text, box in shapes[number - 1] if shape_text == CHART):
+            if any(within(line_box, box) for shape_text, box in shapes[number - 1] if shape_text == CHART):
                 checked += 1
                 continue
             candidates = [box for shape_text, box in shapes[number - 1] if shape_text != CHART and text in shape_text]
             if not candidates:
                 unmatched.append(f"slide {number}: {text[:40]!r}")
-            inside = [b for b in candidates if within(b)]
+            inside = [b for b in candidates if within(line_box, b)]
             if candidates and not inside:
                 problems.append(f"slide {number}: line {text[:40]!r} at {tuple(round(v) for v in (x0, y0, x1, y1))} "
                                 f"outside its shape {tuple(round(v) for v in candidates[0])}")

@@ -64,7 +64,7 @@ def chart_parts(spec: ChartSpec, stamp: _dt.datetime) -> ChartParts:
     if any(s.line for s in spec.series):
         _lines_over_columns(chart, spec)
     _language(chart, spec.language)
-    _unsigned_axis_ids(space)
+    _renumber_axis_ids(space)
     return ChartParts(serialize_part_xml(space), data.xlsx_blob)
 
 
@@ -204,7 +204,7 @@ def _lines_over_columns(chart: Any, spec: ChartSpec) -> None:
         cat.addnext(val)
 
 
-def _unsigned_axis_ids(space: Any) -> None:
+def _renumber_axis_ids(space: Any) -> None:
     """Axis ids renumbered 1, 2, … in the order they first appear. python-pptx's templates write
     negative ids (signed, as old Office wrote them); the schema declares ``c:axId``/``c:crossAx``
     unsignedInt and Office's own validator holds them to 0…2**31-1, so neither the signed ids

@@ -90,9 +90,12 @@ def read_chart(space: etree._Element) -> ChartRead | None:
         for series in chart.series:
             series["values"] = (series["values"] + [None] * width)[:width]
     chart.labels = any(e.get("val") in ("1", "true") for p in plots for e in p.iterfind(f"{C}dLbls/{C}showVal"))
-    legend = space.find(f"{C}chart/{C}legend/{C}legendPos")
-    chart.legend = _LEGEND.get(legend.get("val", "r") if legend is not None else "", "right") \
-        if space.find(f"{C}chart/{C}legend") is not None else "none"
+    legend = space.find(f"{C}chart/{C}legend")
+    if legend is None:
+        chart.legend = "none"
+    else:                             # no position, or one the outline has not: on the right
+        position = legend.find(f"{C}legendPos")
+        chart.legend = _LEGEND.get(position.get("val", "r") if position is not None else "r", "right")
     value_axes = plot_area.findall(f"{C}valAx")
     if chart.type == "scatter":       # two value axes: x along the bottom, y up the side
         bottom = [a for a in value_axes if _position(a) == "b"]

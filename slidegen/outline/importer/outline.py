@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ...errors import Diagnostic
-from ...plan.strings import EN, VI
+from ...plan.strings import EN, VI, strings_for
 from ..located import Located
 from .content import Content, PictureRead, SlideFacts
 from .pictures import Pictures
@@ -25,7 +25,7 @@ class OutlineWriter:
     def __init__(self, pictures: Pictures, file: str, language: str, warnings: list[Diagnostic]) -> None:
         self.pictures = pictures
         self.file = file
-        self.strings = VI if language.lower().startswith("vi") else EN
+        self.strings = strings_for(language)
         self.warnings = warnings
         self.sources: dict[Any, str] = {}
         self.located = Located()
