@@ -13,13 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SlidegenError
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """How one outline of a batch ended: its deck, slide and warning counts, time, or the error."""
 
@@ -35,7 +35,7 @@ class Outcome:
         return self.error is None
 
 
-@dataclass(frozen=True)
+@record
 class BatchOptions:
     """The build options every outline of a batch shares."""
 

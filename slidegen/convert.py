@@ -10,11 +10,11 @@ comments do not survive (a warning says so). The target is never overwritten.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import Diagnostic, OutlineError, OutputError, display_path
+from .records import record
 from .source import SourceLocation, SourceMap
 from .outline.load import MARKDOWN_SUFFIXES, load_outline
 from .outline.source import read_text
@@ -24,7 +24,7 @@ from .output import write_new_file
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
+@record
 class Converted:
     """An outline written in another format: where from, where to, and what did not carry over."""
 

@@ -7,13 +7,13 @@ Every error a user can cause is a :class:`SlidegenError`. The CLI prints ``str(e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from .records import record
 from .source import SourceLocation
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     """One problem (or warning) tied to a place in an input file."""
 

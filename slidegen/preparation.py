@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from .errors import Diagnostic, StrictModeError, ThemeError
 from .model.outline import Outline
+from .records import record
 from .results import Deck, Loaded, PathLike
 from .source import DataLocator, Locator
 
@@ -41,7 +41,7 @@ def load_source(source: Source, variables: Mapping[str, Any] | None, data: Mappi
     return Loaded(outline, DataLocator(), folder, project_root(folder))
 
 
-@dataclass(frozen=True)
+@record
 class Prepared:
     """A loaded outline with its look decided: theme, house template, layout overrides."""
 

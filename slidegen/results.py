@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from . import output
 from .errors import Diagnostic
 from .model.outline import Outline
+from .records import record
 from .source import Locator
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-@dataclass(frozen=True)
+@record
 class Loaded:
     """A validated outline and what later stages need: where its values were written, where
     its files are, and what the reader noticed."""
@@ -41,7 +42,7 @@ class Loaded:
         return self.outline.deck.all_languages
 
 
-@dataclass(frozen=True)
+@record
 class Deck:
     """A planned deck in one language: every slide decided, ready to render."""
 
@@ -90,7 +91,7 @@ class Deck:
         return target
 
 
-@dataclass(frozen=True)
+@record
 class BuildResult:
     """What a build wrote: the deck, its file, the time taken, the layouts used and any exports."""
 

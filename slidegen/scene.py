@@ -8,10 +8,11 @@ every kind's placement is written once, whatever writes the file. Boxes are in E
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Literal
 
 from .plan.types import Picture, TextBlock
+from .records import record
 
 if TYPE_CHECKING:
     from .theme.model import LayoutGeometry, Theme
@@ -28,7 +29,7 @@ def inches_to_emu(box: tuple[float, float, float, float]) -> EmuBox:
             int(box[3] * EMU_PER_INCH))
 
 
-@dataclass(frozen=True)
+@record
 class PlaceholderText:
     """Text into the slide's placeholder ``idx``; ``bullets``: its paragraphs keep the layout's
     bullets (a body), else every paragraph is plain."""
@@ -38,7 +39,7 @@ class PlaceholderText:
     bullets: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class PlaceholderPicture:
     """A picture into picture placeholder ``idx``, scaled to fit inside it without distortion; a
     picture without a file leaves the placeholder empty for the presenter (with its alt text)."""
@@ -47,7 +48,7 @@ class PlaceholderPicture:
     picture: Picture
 
 
-@dataclass(frozen=True)
+@record
 class DrawnPicture:
     """A picture placed as a shape at a box of its own (not in a placeholder)."""
 
@@ -55,7 +56,7 @@ class DrawnPicture:
     box: EmuBox
 
 
-@dataclass(frozen=True)
+@record
 class DrawnShape:
     """A filled shape without outline, in a scheme colour."""
 
@@ -65,7 +66,7 @@ class DrawnShape:
     geometry: Literal["rect", "ellipse"] = "rect"
 
 
-@dataclass(frozen=True)
+@record
 class DrawnText:
     """A wrapping text box with the theme's insets and no autofit (sizes were decided).
 
@@ -82,7 +83,7 @@ class DrawnText:
     bullets: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class TableCell:
     """One cell of a table: its text, fill, colour and weight."""
 
@@ -92,7 +93,7 @@ class TableCell:
     bold: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """A table in placeholder ``idx`` (None: drawn at ``box``), columns and rows in EMU."""
 
@@ -106,7 +107,7 @@ class Table:
 ChartType = Literal["column", "bar", "line", "pie", "doughnut", "area", "scatter"]
 
 
-@dataclass(frozen=True)
+@record
 class ChartSeries:
     """One series of a chart as the writer draws it."""
 
@@ -118,7 +119,7 @@ class ChartSeries:
     x_values: tuple[float, ...] = ()    # scatter only
 
 
-@dataclass(frozen=True)
+@record
 class ChartSpec:
     """A native chart: what it shows and how, with the numbers its embedded workbook holds."""
 
@@ -136,7 +137,7 @@ class ChartSpec:
     point_colors: tuple[str, ...] = ()  # pie and doughnut: one colour per category
 
 
-@dataclass(frozen=True)
+@record
 class Chart:
     """A chart in placeholder ``idx`` (None: drawn at ``box``); ``alt`` describes it."""
 
@@ -164,7 +165,7 @@ def on_slide(element: Element, width: int, height: int) -> Element:
     return element if fixed == box else replace(element, box=fixed)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     """The layout a slide is placed on, as a kind composing onto it sees it."""
 

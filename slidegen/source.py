@@ -8,8 +8,10 @@ Every layer reports problems against the place the author wrote them. Readers (Y
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple, Protocol
+
+from .records import record
 
 #: A path from the root of the outline data: mapping keys and sequence indices.
 DataPath = tuple[str | int, ...]
@@ -43,7 +45,7 @@ class Locator(Protocol):
     def text_at(self, path: DataPath) -> str | None: ...
 
 
-@dataclass
+@record(frozen=False)
 class SourceMap:
     """Where each value (and each mapping key) of a document was written, and the source text of
     plain scalars the reader turned into something else than text (``NO`` → false, ``1.50`` →
@@ -81,7 +83,7 @@ def format_path(path: DataPath) -> str:
     return out or "outline"
 
 
-@dataclass(frozen=True)
+@record
 class DataLocator:
     """Locations for outline data built in Python: the data path itself, optionally prefixed."""
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .batch import internal_error
 from .errors import SlidegenError
 from .project import project_root
+from .records import record
 
 WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".markdown", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif",
                     ".tiff", ".pptx", ".potx"}
 
 
-@dataclass(frozen=True)
+@record
 class WatchEvent:
     """One rebuild in watch mode: whether it worked, what it says, which files changed."""
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
+
+from ..records import record
 
 #: Lower-cased family names whose advance widths are identical to a shipped table (metric
 #: compatible by design): Arial ≙ Helvetica ≙ Arimo ≙ Liberation Sans, Times New Roman ≙ Tinos ≙
@@ -34,7 +36,7 @@ _FILE_STEMS = {"Liberation Sans": "liberation-sans", "Liberation Serif": "libera
 _IGNORED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
 
-@dataclass(frozen=True)
+@record
 class FontMetrics:
     """One face's measurements from its font file: vertical metrics and advance widths, in font units."""
 

@@ -11,10 +11,10 @@ through it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ..plan.types import Content, PlannedSlide, TextBlock
+from ..records import record
 from ..scene import DrawnText, Element, EmuBox, Frame, PlaceholderText, inches_to_emu
 from ..source import DataPath
 
@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
 # --- Layouts a kind owns in a compiled template ------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class BodyLevels:
     """The theme's five bullet levels (sizes, indents, bullets) in the layout's text colour."""
 
 
-@dataclass(frozen=True)
+@record
 class Plain:
     """One unbulleted text style."""
 
@@ -41,7 +41,7 @@ class Plain:
     align: Literal["l", "ctr", "r"] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class PlaceholderDef:
     """One placeholder of a compiled layout (``type`` None is PowerPoint's default, obj)."""
 
@@ -56,7 +56,7 @@ class PlaceholderDef:
 
 # --- Recognising a house template's layouts ----------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class TemplatePlaceholder:
     """A placeholder of a template layout: its type and idx with the spec's defaults (obj, 0),
     the box it shows (its own or its master's), the size of its first text level (pt), whether
@@ -83,7 +83,7 @@ TEXT_TYPES = frozenset({"body", "obj", "subTitle"})
 Matcher = Callable[[Sequence[TemplatePlaceholder]], "dict[str, TemplatePlaceholder] | None"]
 
 
-@dataclass(frozen=True)
+@record
 class Parts:
     """A template layout's placeholders sorted the way matchers ask for them."""
 
@@ -106,7 +106,7 @@ class Parts:
                      tuple(p for p in placeholders if p.type == "tbl"))
 
 
-@dataclass(frozen=True)
+@record
 class Holds:
     """What a text role of a house template's layout must hold to count: ``lines`` lines, each at
     least as wide as a typical ``sample`` ("short": a few words of a bullet, "line": a whole one,
@@ -119,7 +119,7 @@ class Holds:
     bulleted: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class LayoutDef:
     """A layout a kind owns: compiled into slidegen's templates, and looked for in house ones.
 

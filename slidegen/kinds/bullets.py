@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Bullet, BulletItem, Bullets, SlideFields
 from ..plan.fitting import fit_body, with_content
 from ..plan.types import FontRole, Para, PlannedSlide, TextBlock, block_text
+from ..records import record
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, model
@@ -33,7 +33,7 @@ class BulletsSlide(SlideFields):
     bullets: Bullets
 
 
-@dataclass(frozen=True)
+@record
 class BodyContent:
     """One text body: bullets, an agenda."""
 

@@ -11,7 +11,7 @@ alt text naming it and its series, and its numbers as a small table in the speak
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..errors import OutlineError
@@ -20,6 +20,7 @@ from ..model.common import SlideFields, Text
 from ..plan.fitting import with_content
 from ..plan.linebreak import WIDTH_SAFETY
 from ..plan.types import FontRole, PlannedSlide, TextBlock
+from ..records import record
 from ..scene import Chart as ChartElement, ChartSeries, ChartSpec, Element, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -95,7 +96,7 @@ class ChartSlide(SlideFields):
                                   "series": [{"name": "Cuộc họp", "values": [2, 4]}]})]
 
 
-@dataclass(frozen=True)
+@record
 class ChartContent:
     """A planned chart: its spec for the writer, the kind it is drawn as, and its alt text."""
 

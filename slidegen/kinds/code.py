@@ -11,7 +11,7 @@ theme's scheme colours, so the listing follows a theme change in PowerPoint.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..fonts import metrics_for
@@ -20,6 +20,7 @@ from ..plan.fit_text import TextStyle, box_pt, fit_block
 from ..plan.fitting import with_content
 from ..plan.linebreak import WIDTH_SAFETY
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
+from ..records import record
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -56,7 +57,7 @@ class CodeSlide(SlideFields):
                                      {"language": "python", "text": "print('xin chào')"})]
 
 
-@dataclass(frozen=True)
+@record
 class CodeContent:
     """The planned listing: one paragraph per (wrapped) line, coloured runs."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Bullets, SlideFields, Text
 from ..plan.fitting import fit_body, fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
+from ..records import record
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -40,7 +40,7 @@ class ColumnsSlide(SlideFields):
                                                 min_length=2, max_length=2)]
 
 
-@dataclass(frozen=True)
+@record
 class ColumnsContent:
     """The planned columns and their headings."""
 

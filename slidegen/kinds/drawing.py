@@ -7,11 +7,11 @@ drawing stays even. The cells are the ones the kind's geometry computes for draw
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..plan.fit_text import TextStyle, best_scale, box_pt
 from ..plan.types import Para, PlannedSlide
+from ..records import record
 from ..scene import EMU_PER_INCH, EmuBox
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 DRAWN_FLOOR, DRAWN_MIN_SIZE = 0.5, 8.0
 
 
-@dataclass(frozen=True)
+@record
 class CellText:
     """Text to draw in one box of a drawn shape (a timeline cell, a figure card)."""
 

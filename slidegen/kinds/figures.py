@@ -6,12 +6,12 @@ The cards' geometry is computed once, in EMU (:func:`figure_cards`), for the fit
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields, Text
 from ..plan.fitting import chunks, with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
+from ..records import record
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -42,7 +42,7 @@ class FiguresSlide(SlideFields):
                                                 [{"value": "10", "label": "nước thành viên"}], min_length=1)]
 
 
-@dataclass(frozen=True)
+@record
 class FigureContent:
     """A planned figure's value and label."""
 
@@ -50,7 +50,7 @@ class FigureContent:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class FiguresContent:
     """The planned figures of one slide."""
 
@@ -62,7 +62,7 @@ class FiguresContent:
             yield f.label, "minor"
 
 
-@dataclass(frozen=True)
+@record
 class Card:
     """Where one figure is drawn: its card, value and label boxes."""
 

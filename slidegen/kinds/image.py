@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Picture as PictureModel, SlideFields
 from ..plan.assets import resolve_picture
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, Picture, PlannedSlide, TextBlock, block_text
+from ..records import record
 from ..scene import DrawnPicture, Element, Frame, PlaceholderPicture, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, model
@@ -28,7 +29,7 @@ class ImageSlide(SlideFields):
     image: Annotated[PictureModel, Meta("One picture with a caption.", {"caption": "Ảnh tư liệu"})]
 
 
-@dataclass(frozen=True)
+@record
 class PicturesContent:
     """The planned pictures of an image or photo slide."""
 

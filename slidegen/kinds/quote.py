@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields, Text
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
+from ..records import record
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -37,7 +37,7 @@ class QuoteSlide(SlideFields):
     quote: Annotated[Quote, Meta("A quotation with its attribution.", {"text": "…"})]
 
 
-@dataclass(frozen=True)
+@record
 class QuoteContent:
     """The planned quotation and its attribution."""
 

@@ -20,6 +20,7 @@ from ..plan import measure as ms
 from ..plan.fit_text import PT_PER_INCH, box_pt
 from ..plan.fitting import with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
+from ..records import record
 from ..scene import EMU_PER_PT, Element, Frame, Table as TableElement, TableCell, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -56,7 +57,7 @@ class TableSlide(SlideFields):
     table: Annotated[Table, Meta("A table with a header row.", {"header": ["A"], "rows": [["1"]]})]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class TableContent:
     """A planned table (or one piece of it) with its decided text size and row heights."""
 

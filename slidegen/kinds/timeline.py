@@ -7,12 +7,12 @@ The geometry (axis, markers, date and event boxes) is computed once, in EMU, by
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import SlideFields, Text
 from ..plan.fitting import chunks, with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
+from ..records import record
 from ..scene import EMU_PER_INCH, DrawnShape, DrawnText, Element, EmuBox, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -44,7 +44,7 @@ class TimelineSlide(SlideFields):
                                                 min_length=1)]
 
 
-@dataclass(frozen=True)
+@record
 class TimelineEvent:
     """A planned event's date, title and detail."""
 
@@ -53,7 +53,7 @@ class TimelineEvent:
     detail: str | None
 
 
-@dataclass(frozen=True)
+@record
 class TimelineContent:
     """The planned events of one timeline slide."""
 
@@ -64,7 +64,7 @@ class TimelineContent:
             yield f"{e.date}{e.title}{e.detail or ''}", "minor"
 
 
-@dataclass(frozen=True)
+@record
 class TimelineCell:
     """Where one event is drawn: its marker and its date and text boxes."""
 

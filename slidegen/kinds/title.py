@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, PlannedSlide, TextBlock, block_text
+from ..records import record
 from ..scene import Element, Frame
 from .base import Holds, LayoutDef, Parts, PlaceholderDef, Plain, SlideKind, TemplatePlaceholder, put
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 IDX_SUBTITLE, IDX_META = 1, 13
 
 
-@dataclass(frozen=True)
+@record
 class HeadingContent:
     """A big title's companions: a subtitle line, and smaller lines under it."""
 

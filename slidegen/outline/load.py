@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, display_path
 from ..model.outline import Outline
 from ..project import project_root
+from ..records import record
 from ..source import SourceMap
 from .include import expand_includes
 from .source import read_text
@@ -25,7 +25,7 @@ from .yaml_tree import parse_yaml
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
+@record
 class LoadedOutline:
     """A validated outline with what later stages need to report problems and find files."""
 

@@ -7,16 +7,17 @@ matter, a fenced block) is parsed by the YAML reader and shifted to the lines it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..errors import Diagnostic, OutlineError
+from ..records import record
 from ..source import SourceLocation
 from .yaml_tree import parse_yaml
 from ..source import DataPath, SourceMap
 
 
-@dataclass
+@record(frozen=False)
 class Located:
     """Locations of values and keys, by path relative to some part of an outline."""
 

@@ -8,7 +8,8 @@ one definition, so they agree on what counts as a typed number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..records import record
 
 # Roman numerals up to 39 (I … XXXIX): enough for sections, and strict enough that a title such
 # as "C. elegans" or "M. Bảo" is not mistaken for a number.
@@ -18,7 +19,7 @@ _ARABIC_PREFIX = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)\s*[.):]?\s+(?P<res
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-@dataclass(frozen=True)
+@record
 class Typed:
     """A title split into the number typed in front of it (if any) and the title itself."""
 

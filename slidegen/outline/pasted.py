@@ -13,9 +13,10 @@ a title stays text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..errors import Diagnostic, OutlineError
+from ..records import record
 from ..source import SourceLocation
 from .numbering import roman_value
 
@@ -30,7 +31,7 @@ _HINT = re.compile(r"^(?:[-+•·▪○◦*–]|[a-zđ]\s*[.)])\s+\S")
 _DECORATION = re.compile(r"^[\s*_#>•·▪○◦+\-–]*(?=\S)")
 
 
-@dataclass
+@record(frozen=False)
 class PastedItem:
     """A numbered item of a pasted outline, with hints of its content."""
 
@@ -39,7 +40,7 @@ class PastedItem:
     hints: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class PastedPart:
     """A Roman-numbered part of a pasted outline and its items."""
 
@@ -48,7 +49,7 @@ class PastedPart:
     items: list[PastedItem] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class PastedOutline:
     """A pasted "Nội dung" outline read as parts and items."""
 

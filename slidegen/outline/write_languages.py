@@ -11,9 +11,9 @@ whose text Markdown cannot say exactly in some language — the writer gives as 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from ..validation.convert import is_translations as _tags_only
 from .markdown.languages import Languages, declared
 
@@ -52,7 +52,7 @@ def _texts(node: Any, top: bool = False) -> Iterator[dict[str, Any]]:
             yield from _texts(value)
 
 
-@dataclass(frozen=True)
+@record
 class InLanguage:
     """The outline's texts as one language reads them: ``tag`` None for the default."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..errors import Diagnostic
 from ..model.common import Text
+from ..records import record
 from ..source import DataPath, Locator, SourceLocation
 from ..theme.model import Theme
 from ..validation.fields import Translations
@@ -16,7 +17,7 @@ from .text import clean
 from .types import Para, Run, TextBlock
 
 
-@dataclass
+@record(frozen=False)
 class Coverage:
     """How much of a deck's text is given in the language being built."""
 
@@ -29,7 +30,7 @@ class Coverage:
         return sum(self.translated.values()) / len(self.translated) if self.translated else 1.0
 
 
-@dataclass
+@record(frozen=False)
 class PlanContext:
     """What planning one deck needs at every step: theme, strings, where data came from, and the warnings so far."""
 

@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..records import record
 from ..theme.model import Theme
 from . import measure as ms
 from .types import Para, Run, TextBlock
@@ -30,7 +31,7 @@ def box_pt(theme: Theme, box: tuple[float, float, float, float]) -> ms.Box:
                   i.top * PT_PER_INCH, i.bottom * PT_PER_INCH)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class TextStyle:
     """How the paragraphs of one box are set: which font, and whether levels carry bullets."""
 

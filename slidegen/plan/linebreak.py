@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import metrics_for, resolve_font
+from ..records import record
 
 #: Measured widths are multiplied by this. The tables give the exact advances PowerPoint and
 #: LibreOffice use, but renderers round positions to device pixels, hint glyphs and (LibreOffice)
@@ -41,7 +41,7 @@ _BREAK_AFTER = ("-", "–", "/", "\u200b")
 _NORMAL, _SPACE, BREAK = 0, 1, 2    # grapheme kinds: ordinary, space or tab, forced break
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A run of text in one style; ``font`` sets it in another face than the paragraph's (inline
     code in the monospace font)."""

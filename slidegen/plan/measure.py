@@ -10,19 +10,20 @@ path for the common one-line paragraph.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..fonts import metrics_for
 from .linebreak import (BREAK, EPS, INEXACT_LINE_FACTOR, INEXACT_WIDTH_FACTOR, SINGLE_LINE, WIDTH_SAFETY, Span,
                         fill, graphemes, line_factor, trimmed_width, word_em)
 
+from ..records import record
 __all__ = ["INEXACT_LINE_FACTOR", "INEXACT_WIDTH_FACTOR", "WIDTH_SAFETY", "Box", "ParagraphLayout",
            "ParagraphSpec", "Span", "layout_paragraph", "line_height_pt", "min_line_spacing_for_diacritics",
            "scale_paragraph"]
 
 
 
-@dataclass(frozen=True)
+@record
 class ParagraphSpec:
     """A paragraph to measure: its styled spans, font, size and spacing."""
 
@@ -36,7 +37,7 @@ class ParagraphSpec:
     space_after_pt: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Box:
     """The space text is laid out in, with its insets, in points."""
 
@@ -52,7 +53,7 @@ class Box:
         return self.width_pt - self.inset_left_pt - self.inset_right_pt
 
 
-@dataclass(frozen=True)
+@record
 class ParagraphLayout:
     """How a paragraph breaks into lines in a box, and the height it takes."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record
 class Strings:
     """The words slidegen writes itself ("Nội dung", "(tiếp)", month names …) in one language."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -17,6 +17,7 @@ from ..errors import Diagnostic
 
 if TYPE_CHECKING:
     from .context import Coverage
+from ..records import record
 from ..source import DataPath, SourceLocation
 
 
@@ -26,7 +27,7 @@ class Emphasis(str, Enum):
     MUTED = "muted"     # dimmed: the other sections on a repeated agenda
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Run:
     """Text with one style. A run whose text is exactly "\\n" is a line break."""
 
@@ -42,7 +43,7 @@ class Run:
         return self.text == "\n"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Para:
     """A paragraph: styled runs, bullet level, and any size or emphasis the planner decided."""
 
@@ -58,7 +59,7 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TextBlock:
     """Paragraphs for one placeholder, with the scale the fit pass chose."""
 
@@ -82,7 +83,7 @@ def block_text(block: TextBlock | None) -> str:
     return block.text if block else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Picture:
     """A planned picture: a checked file (or none, for a placeholder), its caption and alt text."""
 
@@ -103,7 +104,7 @@ class Content(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@record
 class PlannedSlide:
     """One slide as planned: its kind, numbered title, content, notes and where it came from."""
 
@@ -120,7 +121,7 @@ class PlannedSlide:
     location: SourceLocation | None = None   # the same, as file:line:col
 
 
-@dataclass(frozen=True)
+@record
 class DeckInfo:
     """The deck-wide facts the writer needs: metadata, language, footer and field settings."""
 
@@ -136,7 +137,7 @@ class DeckInfo:
     show_date: bool
 
 
-@dataclass(frozen=True)
+@record
 class PlannedDeck:
     """Every slide decided, with the warnings and translation coverage of planning."""
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .images import contact_sheet, pdf_page_count, render_pages
 from .libreoffice import PreviewError, convert_to_pdf
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record
 class Preview:
     """A rendered preview: the PDF, its page count, and the contact sheet image."""
 

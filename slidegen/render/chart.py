@@ -15,7 +15,6 @@ does those itself and only calls :func:`linked` here, python-pptx's own link to 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -28,6 +27,7 @@ from pptx.oxml.chart.datalabel import CT_DLbls
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from ..records import record
 from ..scene import Chart, ChartSpec
 from .chart_data import chart_data, chart_type
 from .placeholders import placeholder
@@ -37,7 +37,7 @@ _LEGEND = {"bottom": XL_LEGEND_POSITION.BOTTOM, "right": XL_LEGEND_POSITION.RIGH
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
-@dataclass(frozen=True)
+@record
 class ChartParts:
     """A chart as its two parts hold it: the chart XML, styled, not yet linked to its workbook
     (whoever places the part links it), and the embedded workbook."""

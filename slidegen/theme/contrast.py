@@ -7,9 +7,9 @@ highlight and muted colours. Body text needs 4.5:1, large text (titles, big numb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .model import Box, LayoutGeometry, Theme
+from ..records import record
 
 BODY_MINIMUM = 4.5
 LARGE_MINIMUM = 3.0
@@ -29,7 +29,7 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@dataclass(frozen=True)
+@record
 class Pair:
     """A text colour against what is behind it, with the contrast it has and needs."""
 

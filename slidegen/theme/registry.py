@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ThemeError, display_path
+from ..records import record
 from ..source import SourceLocation
 from ..outline.source import read_text
 from ..outline.yaml_tree import parse_yaml
@@ -24,7 +24,7 @@ THEME_FILE = "theme.yaml"
 _MAX_EXTENDS = 8
 
 
-@dataclass(frozen=True)
+@record
 class ThemeInfo:
     """A built-in theme's name, description and file, for ``slidegen themes``."""
 

@@ -11,6 +11,8 @@ import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, TypeVar, dataclass_transform
 
+from ..records import record
+
 K = TypeVar("K")
 V = TypeVar("V")
 T = TypeVar("T")
@@ -18,7 +20,7 @@ T = TypeVar("T")
 NO_EXAMPLE: Any = object()
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Meta:
     """Documentation and bounds of one field.
 
@@ -41,7 +43,7 @@ class Meta:
     parse: Callable[[Any], Any] | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Rejection:
     """Why a mapping is no member of a discriminated union, and where to point: the mapping
     itself (``key`` None), the value of ``key``, or with ``at_key`` the key itself."""
@@ -51,7 +53,7 @@ class Rejection:
     at_key: bool = False
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Discriminated:
     """Marks a union of models whose member is chosen from the data itself (a slide's kind):
     ``select(mapping)`` returns the model to validate against, or a :class:`Rejection`."""
@@ -69,8 +71,8 @@ class Model:
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 def model(cls: type[T]) -> type[T]:
-    """A frozen, keyword-only dataclass with slots: immutable once validated, cheap to make."""
-    return dataclasses.dataclass(frozen=True, kw_only=True, slots=True)(cls)
+    """A frozen, keyword-only record with slots: immutable once validated, cheap to make."""
+    return record(kw_only=True, slots=True)(cls)
 
 
 class FrozenMap(Mapping[K, V], Generic[K, V]):

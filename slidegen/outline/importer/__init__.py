@@ -10,11 +10,11 @@ drawn timelines and figures — so that building the import gives the deck back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, OutlineError, OutputError, display_path
+from ...records import record
 from ...source import SourceLocation
 from ..located import Located
 from ..source import has_vietnamese
@@ -30,7 +30,7 @@ from .structure import Structure
 DECK_SUFFIXES = (".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm")
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     """An outline read back from a .pptx: its data, where each value came from, warnings, and the pictures written."""
 

@@ -11,10 +11,12 @@ the slide says so in a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from lxml import etree
+
+from ...records import record
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _A_T = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
@@ -24,7 +26,7 @@ _LEGEND = {"b": "bottom", "r": "right", "t": "top", "l": "left", "tr": "right"}
 MAX_POINTS = 10_000          # values read from one chart
 
 
-@dataclass
+@record(frozen=False)
 class ChartRead:
     """An imported chart as a chart slide's ``chart:`` mapping says it."""
 

@@ -10,11 +10,12 @@ drawn shapes — is named in a warning with the slide number; text found in it i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...errors import Diagnostic
 from .charts import ChartRead
 from .deck import SlideRead
+from ...records import record
 from .shapes import Para, Shape
 
 _TITLES = {"title", "ctrTitle"}
@@ -23,7 +24,7 @@ _NOT_BODY = _TITLES | _FOOTERS | {"subTitle", "pic", "tbl", "chart", "dgm", "cli
 _DRAWN = re.compile(r"^(?:Timeline Axis|Marker \d+|Date (\d+)|Event (\d+)|Figure Card \d+|Figure (\d+)|Figure Label (\d+))$")
 
 
-@dataclass
+@record(frozen=False)
 class PictureRead:
     """A picture found on an imported slide: its media part, caption and alt text."""
 
@@ -32,7 +33,7 @@ class PictureRead:
     alt: str
 
 
-@dataclass
+@record(frozen=False)
 class Content:
     """What an imported slide holds, classified as one slide kind."""
 
@@ -53,7 +54,7 @@ class Content:
     top: int = 0                                # where on the slide it starts (for ordering)
 
 
-@dataclass
+@record(frozen=False)
 class SlideFacts:
     """An imported slide's title, bodies and footer, read before its kind is decided."""
 

@@ -3,11 +3,12 @@ PowerPoint sections and its document properties."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
 from ...errors import Diagnostic, OutlineError
+from ...records import record
 from ...source import SourceLocation
 from .package import Package, PartError, qn
 from .shapes import Box, Shape, ShapeReader, placeholder_boxes
@@ -15,7 +16,7 @@ from .shapes import Box, Shape, ShapeReader, placeholder_boxes
 MAX_SLIDES = 2_000
 
 
-@dataclass
+@record(frozen=False)
 class SlideRead:
     """One slide of an imported deck: its layout, shapes and notes."""
 
@@ -31,7 +32,7 @@ class SlideRead:
         return SourceLocation(f"{file} slide {self.number}")
 
 
-@dataclass
+@record(frozen=False)
 class DeckRead:
     """An imported deck: its slides, sections and document properties."""
 

@@ -8,12 +8,13 @@ section headers too; its agenda is content (slidegen would only make another one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ...plan.strings import EN, VI
 from ..markdown.dates import parse_date
 from .content import SlideFacts, plain
+from ...records import record
 from .text import para_text
 
 _AGENDA_LINE = re.compile(r"^(?:[IVXLC]+|\d+)\. \S")
@@ -59,7 +60,7 @@ def divider_number(facts: SlideFacts, slidegen: bool) -> int | None:
     return None
 
 
-@dataclass
+@record(frozen=False)
 class Agenda:
     """An agenda slide recognised in an imported deck, with the sections and items it lists."""
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from ...errors import OutlineError, display_path
+from ...records import record
 from ...source import SourceLocation
 
 MAX_PARTS = 20_000
@@ -52,7 +52,7 @@ def _parser() -> etree.XMLParser:
                            huge_tree=False, remove_comments=True, remove_pis=True)
 
 
-@dataclass(frozen=True)
+@record
 class Relationship:
     """One relationship of a package part: its type and target."""
 

@@ -7,13 +7,14 @@ so that captions can be paired with pictures and columns told apart by position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
 from .charts import C as CHART
 from .charts import ChartRead, read_chart
 from .package import Package, Relationship, qn
+from ...records import record
 
 MAX_SHAPES = 5_000        # per slide, counting shapes inside groups
 MAX_DEPTH = 32            # nested groups
@@ -21,7 +22,7 @@ MAX_DEPTH = 32            # nested groups
 Box = tuple[int, int, int, int]   # x, y, width, height in EMU
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """A run of text read from a shape, with its style and link."""
 
@@ -31,7 +32,7 @@ class Run:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Para:
     """A paragraph read from a shape, with its bullet level."""
 
@@ -43,7 +44,7 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass
+@record(frozen=False)
 class Shape:
     """A shape read from a slide: placeholder role, box, text, table or picture."""
 

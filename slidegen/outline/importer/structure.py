@@ -10,17 +10,18 @@ The agenda slidegen generated names the items; its notes and the dividers' notes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from ...errors import Diagnostic
 from ..numbering import disagreement, split_number
 from .content import Classifier, Content, SlideFacts
 from .furniture import Agenda, divider_notes, divider_number, is_agenda, is_title_layout, read_agenda
+from ...records import record
 
 _CONTINUED = re.compile(r"\s*\((?:tiếp|tiếp theo|continued|cont\.?|cont'd)\)\s*$", re.I)
 _DEFAULT_SECTION = re.compile(r"^(?:default section|untitled section|mục mặc định|phần mặc định|)$", re.I)
 
 
-@dataclass
+@record(frozen=False)
 class ItemDraft:
     """An item being rebuilt from an imported deck's slides."""
 
@@ -31,7 +32,7 @@ class ItemDraft:
     empty: list[SlideFacts] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class SectionDraft:
     """A section being rebuilt from an imported deck's slides."""
 

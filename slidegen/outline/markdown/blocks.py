@@ -9,21 +9,22 @@ or a line break in Marp files (Marp renders them as breaks); a hard break is a l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it.token import Token
 
+from ...records import record
 from ...source import SourceLocation
 
 
-@dataclass
+@record(frozen=False)
 class Block:
     """A block of a Markdown document, with where it starts."""
 
     where: SourceLocation
 
 
-@dataclass
+@record(frozen=False)
 class Heading(Block):
     """A Markdown heading."""
 
@@ -31,7 +32,7 @@ class Heading(Block):
     text: str
 
 
-@dataclass
+@record(frozen=False)
 class Image:
     """A Markdown image: its file, caption and title."""
 
@@ -41,7 +42,7 @@ class Image:
     where: SourceLocation
 
 
-@dataclass
+@record(frozen=False)
 class Paragraph(Block):
     """A Markdown paragraph, and the images it holds."""
 
@@ -51,14 +52,14 @@ class Paragraph(Block):
     only_images: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class ListItem(Block):
     """One item of a Markdown list."""
 
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class ListBlock(Block):
     """A bullet or ordered Markdown list."""
 
@@ -67,7 +68,7 @@ class ListBlock(Block):
     items: list[ListItem] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class Cell:
     """One cell of a Markdown pipe table."""
 
@@ -75,7 +76,7 @@ class Cell:
     where: SourceLocation
 
 
-@dataclass
+@record(frozen=False)
 class Table(Block):
     """A Markdown pipe table."""
 
@@ -83,7 +84,7 @@ class Table(Block):
     rows: list[list[Cell]]
 
 
-@dataclass
+@record(frozen=False)
 class Code(Block):
     """A fenced code block and its info string."""
 
@@ -93,7 +94,7 @@ class Code(Block):
     indent: int
 
 
-@dataclass
+@record(frozen=False)
 class Div(Block):
     """A fenced ``:::`` div (notes, columns, a language) and its blocks."""
 
@@ -109,28 +110,28 @@ class Div(Block):
         return info.split()[:1]
 
 
-@dataclass
+@record(frozen=False)
 class Quote(Block):
     """A Markdown blockquote."""
 
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class Html(Block):
     """Raw HTML in Markdown (a Marp comment holds notes)."""
 
     text: str
 
 
-@dataclass
+@record(frozen=False)
 class Rule(Block):
     """A thematic break (``---``): a slide break."""
 
     pass
 
 
-@dataclass
+@record(frozen=False)
 class FrontMatter(Block):
     """The YAML front matter of a Markdown outline."""
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ...records import record
 from ...source import SourceLocation
 from .blocks import Block, Div, Html
 
 
-@dataclass
+@record(frozen=False)
 class Text:
     """A piece of raw text (notes, a todo prompt) and where it starts."""
 
@@ -23,7 +24,7 @@ class Text:
     where: SourceLocation
 
 
-@dataclass
+@record(frozen=False)
 class DraftSlide:
     """A slide being read from Markdown: its blocks, notes, sources, and its versions in other languages."""
 
@@ -39,7 +40,7 @@ class DraftSlide:
         return not self.blocks and not self.notes and self.sources is None and self.title is None
 
 
-@dataclass
+@record(frozen=False)
 class Version:
     """An item's or a section's own texts in another language (the title, a todo, divider notes)."""
 
@@ -49,7 +50,7 @@ class Version:
     notes: list[Text] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class DraftItem:
     """An item (a ``##`` heading) being read, with its slides and versions in other languages."""
 
@@ -60,7 +61,7 @@ class DraftItem:
     versions: dict[str, Version] = field(default_factory=dict)
 
 
-@dataclass
+@record(frozen=False)
 class DraftSection:
     """A section (a ``#`` heading) being read, with its items and versions in other languages."""
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ...errors import Diagnostic, OutlineError
+from ...records import record
 from ...source import SourceLocation
 from ..located import Located, yaml_at
 from .blocks import FrontMatter
@@ -32,7 +33,7 @@ MARP_IGNORED = ("theme", "style", "headingDivider", "size", "math", "header", "c
                 "backgroundSize", "color", "description", "image", "url", "keywords", "marp")
 
 
-@dataclass
+@record(frozen=False)
 class Metadata:
     """What the front matter (or a pandoc title block) says: outline keys, deck keys, where each is, whether it is
     Marp."""

@@ -10,10 +10,10 @@ keeps such texts too) with a warning, so a typo (``en_US``, ``en-UK``) does not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ...errors import Diagnostic
+from ...records import record
 from ...source import SourceLocation
 from ...validation.fields import LANGUAGE_TAG
 from .blocks import Div
@@ -37,7 +37,7 @@ def valid_tag(tag: str) -> bool:
     return bool(_TAG.fullmatch(tag))
 
 
-@dataclass(frozen=True)
+@record
 class Languages:
     """The default language and the others, in order; texts get a mapping by language only when
     there are others."""

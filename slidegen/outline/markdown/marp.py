@@ -11,10 +11,11 @@ slidegen ignores them with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ...errors import Diagnostic
+from ...records import record
 from ...source import SourceLocation
 from .blocks import Block, Div, FrontMatter, Heading, Html, Paragraph, Rule
 from .drafts import DraftItem, DraftSection, DraftSlide, Text, comment_text, div_text
@@ -29,7 +30,7 @@ _DIRECTIVES = {"paginate", "header", "footer", "class", "backgroundColor", "back
 _DIRECTIVE_LINE = re.compile(r"^\s*_?([A-Za-z]+)\s*:")
 
 
-@dataclass
+@record(frozen=False)
 class TitleSlide:
     """A Marp deck's first slide read as the title slide."""
 

@@ -9,7 +9,6 @@ table) becomes consecutive slides of its item, in order, with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,13 @@ from ..numbering import split_number
 from .blocks import Block, Code, Div, Heading, ListBlock, Paragraph, Quote, Table
 from .drafts import DraftSlide
 from .pictures import picture
+from ...records import record
 from .text import TextBuilder
 
 Slide = tuple[dict[str, Any], Located]
 
 
-@dataclass
+@record(frozen=False)
 class ReadSlide:
     """One outline slide: its data, where each value was written, and the keys whose values are
     a ``slidegen`` block's YAML, taken as written (its texts say their own languages)."""
@@ -37,7 +37,7 @@ _ORDER = ("title", "kind")          # slide keys come out in the YAML outline's 
 _LAST = ("notes", "sources")
 
 
-@dataclass
+@record(frozen=False)
 class SlideReader:
     """Turns the blocks of one slide into a slide of the outline, warning at Markdown lines."""
 

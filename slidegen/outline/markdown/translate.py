@@ -17,10 +17,10 @@ Markdown line and the slide is shown in the default language in that deck; nothi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ...errors import Diagnostic
+from ...records import record
 from ...source import DataPath, SourceLocation
 from ..located import Located
 from .drafts import Text
@@ -50,7 +50,7 @@ class Mismatch(Exception):
         self.language, self.message, self.path = language, message, path
 
 
-@dataclass
+@record(frozen=False)
 class Translated:
     """A ``lang`` block's version of one draft slide: the slides it makes (none when the block
     leaves the content out), its title and notes, and where the block is."""

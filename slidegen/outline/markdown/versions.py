@@ -23,16 +23,17 @@ content is compared with the default language's when the slides are made (:mod:`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...errors import Diagnostic
+from ...records import record
 from ...source import SourceLocation
 from .blocks import Block, Div, Heading, Html, Rule
 from .drafts import DraftItem, DraftSection, DraftSlide, Text, Version, div_text
 from .languages import div_language
 
 
-@dataclass
+@record(frozen=False)
 class Part:
     """What the last heading or ``---`` began: the unit a ``lang`` block translates."""
 
@@ -44,7 +45,7 @@ class Part:
     languages: set[str] = field(default_factory=set)
 
 
-@dataclass
+@record(frozen=False)
 class Read:
     """A ``lang`` block's content, sorted into the pieces of a part."""
 

@@ -11,10 +11,11 @@ would keep their entity references, which this tree cannot reproduce.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 from xml.parsers import expat
 
+from ...records import record
 from .xml import DECLARATION, attr, text
 
 
@@ -22,14 +23,14 @@ class Unsupported(Exception):
     """A document this tree cannot reproduce byte for byte (the caller falls back to lxml)."""
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Comment:
     """An XML comment, kept so a part is written back as it was read."""
 
     data: str
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Instruction:
     """An XML processing instruction, kept so a part is written back as it was read."""
 
@@ -37,7 +38,7 @@ class Instruction:
     data: str
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Node:
     """An element: its prefixed tag, attributes (namespace declarations included) in document
     order, and children (elements, text, comments, processing instructions)."""

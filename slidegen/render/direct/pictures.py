@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 
+from ...records import record
 from ...scene import EmuBox
 from . import dom
 from .template import Template
@@ -30,7 +30,7 @@ _INDEX = re.compile("([a-zA-Z]+)([0-9][0-9]*)?")
 _MEDIA = "/ppt/media/image"
 
 
-@dataclass(frozen=True)
+@record
 class Image:
     """A picture part of the package, shared by every slide showing the same file."""
 

@@ -10,10 +10,10 @@ slidegen/render/deck.py writes them; placeholders the slide does not use are lef
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import assert_never
 
 from ...plan.types import DeckInfo, Para, PlannedSlide, Run, TextBlock
+from ...records import record
 from ...scene import Chart, DrawnPicture, DrawnShape, DrawnText, Element, PlaceholderPicture, PlaceholderText, Table
 from . import dom
 from .archive import Relationship
@@ -41,7 +41,7 @@ _SLIDE_HEAD = (f"{DECLARATION}<p:sld {SLIDE_NS}><p:cSld><p:spTree><p:nvGrpSpPr><
 _SLIDE_TAIL = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 
 
-@dataclass(frozen=True)
+@record
 class Clone:
     """A placeholder cloned onto a new slide."""
 

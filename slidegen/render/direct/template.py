@@ -9,11 +9,11 @@ has or inherits from the master placeholder of its base type.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...kinds.base import TemplatePlaceholder
+from ...records import record
 from ..template.info import LayoutInfo, MasterInfo, TemplateInfo, TextLook
 from ..template.package import rel_type, template_parts
 from . import dom
@@ -40,7 +40,7 @@ _BASE_TYPE = {"body": "body", "chart": "body", "clipArt": "body", "ctrTitle": "t
               "subTitle": "body", "tbl": "body", "title": "title"}
 
 
-@dataclass(frozen=True)
+@record
 class Placeholder:
     """A placeholder of a layout or master, as python-pptx reads it to clone it."""
 
@@ -52,7 +52,7 @@ class Placeholder:
     box: tuple[int | None, int | None, int | None, int | None]   # left, top, width, height
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """A slide layout of the template: its part, name, type, master and placeholders."""
 
@@ -63,7 +63,7 @@ class Layout:
     master: int = 1                      # 1-based, in the presentation's order
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """One part of the template package with its content type and relationships."""
 
@@ -73,7 +73,7 @@ class Part:
     rels: tuple[Relationship, ...]        # internal targets as absolute part names
 
 
-@dataclass(frozen=True)
+@record
 class Template:
     """A template as the direct writer copies it: parts, layouts, notes placeholders."""
 

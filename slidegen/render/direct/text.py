@@ -9,9 +9,9 @@ written in one pass; :class:`Style` says which of those edits apply, in the orde
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...plan.types import Emphasis, Para, Run, TextBlock
+from ...records import record
 from .xml import attr, text
 
 # Fixed field ids keep output byte-identical between builds (PowerPoint only needs a GUID).
@@ -22,7 +22,7 @@ FIELD_IDS = {
 _BU_NONE = "<a:buNone/>"
 
 
-@dataclass(frozen=True)
+@record
 class Bullets:
     """The bullets render/drawn.py writes explicitly into a text box (it inherits no body style)."""
 
@@ -32,7 +32,7 @@ class Bullets:
     chars: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     """How a text element is written: alignment, colour, font, bullets, table cell fill."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from ...errors import Diagnostic, ThemeError, display_path
 from ...kinds.bullets import HOLDS_BODY
+from ...records import record
 from ...scene import EMU_PER_INCH, EmuBox
 from ...source import Locator
 from ...plan.measure import line_height_pt
@@ -38,7 +38,7 @@ _COLOR_REFS = frozenset({"dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "acce
                          "accent6", "hlink", "folHlink", "tx1", "tx2", "bg1", "bg2"})
 
 
-@dataclass(frozen=True)
+@record
 class HouseTemplate:
     """A house template read and checked: a slide-less package, what reading it repaired, and
     what a deck on it loses (macros)."""
@@ -49,7 +49,7 @@ class HouseTemplate:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class TemplateTheme:
     """A theme made from a house template: its look, the layout map, the package to write on, and what it costs."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from ...kinds import LAYOUTS
 from ...kinds.base import TEXT_TYPES, LayoutDef, Parts, TemplatePlaceholder, no_placeholders, title_only
+from ...records import record
 from ...scene import EmuBox
 from .capacity import Limits, capacity
 from .info import LayoutInfo, TemplateInfo
@@ -31,7 +31,7 @@ BY_KEY: dict[str, LayoutDef] = {layout.key: layout for layout in (*LAYOUTS, TITL
 _CONTENT_ROLES = ("body", "table", "chart", "picture", "left")
 
 
-@dataclass(frozen=True)
+@record
 class LayoutChoice:
     """A layout (by part: names repeat) and the placeholder idx serving each role on it."""
 

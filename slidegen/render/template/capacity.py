@@ -10,11 +10,11 @@ heights, bullet indent and insets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ...kinds.base import Holds
 from ...plan import measure as ms
 from ...plan.fit_text import PT_PER_INCH
+from ...records import record
 from ...scene import EMU_PER_PT, EmuBox
 from ...theme.model import Theme
 
@@ -23,7 +23,7 @@ SLACK = 1.1
 SAMPLE = {"line": "Hợp tác ASEAN về sở hữu trí tuệ", "short": "Hợp tác khu vực", "word": "PHẦN II"}
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """The fit settings capacity is measured with (a theme's, so plan and render agree)."""
 

@@ -3,17 +3,17 @@ what reading it repaired, and what is missing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import SlidegenError
+from ...records import record
 from ...scene import EMU_PER_INCH, EmuBox
 from .byo import HouseTemplate, read_template, theme_from_template
 from .mapping import OVERRIDABLE, LayoutChoice, TemplateMap, template_map
 from .reader import TemplateInfo, read_info
 
 
-@dataclass(frozen=True)
+@record
 class TemplateReport:
     """What ``slidegen template check`` prints, and whether the template can be used."""
 

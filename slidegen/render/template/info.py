@@ -7,13 +7,13 @@ so that mapping layouts needs neither.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ...kinds.base import TemplatePlaceholder
+from ...records import record
 from ...scene import EmuBox
 
 
-@dataclass(frozen=True)
+@record
 class TextLook:
     """What a master's text style (or a placeholder's list style) sets for its first level."""
 
@@ -23,7 +23,7 @@ class TextLook:
     color: str | None = None          # a scheme name (tx1, accent2 …) or #RRGGBB
 
 
-@dataclass(frozen=True)
+@record
 class MasterInfo:
     """A slide master: its theme's colours and fonts, colour map, background, text styles and
     placeholders."""
@@ -42,7 +42,7 @@ class MasterInfo:
     fills: tuple[tuple[EmuBox, str], ...] = ()        # filled shapes and pictures, bottom first
 
 
-@dataclass(frozen=True)
+@record
 class LayoutInfo:
     """A layout, known by its part (names repeat): its master, placeholders and what is drawn
     behind its text."""
@@ -71,7 +71,7 @@ class LayoutInfo:
         return self.type.startswith("vert")
 
 
-@dataclass(frozen=True)
+@record
 class TemplateInfo:
     """The slide size, the masters, and every layout of every master in order."""
 

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from ...kinds import LAYOUTS
 from .candidates import BY_KEY, TITLE_ONLY, Candidates, LayoutChoice, roomiest
 from .capacity import Limits
 from .info import TemplateInfo
+from ...records import record
 
 __all__ = ["OVERRIDABLE", "TITLE_ONLY", "LayoutChoice", "Missing", "TemplateMap", "map_template", "template_map"]
 #: Layout keys ``deck.layouts`` may name.
 OVERRIDABLE = tuple(layout.key for layout in LAYOUTS if layout.search != "grid")
 
 
-@dataclass(frozen=True)
+@record
 class Missing:
     """A layout the deck needs that the template does not offer (or an override that fails)."""
 
@@ -43,7 +44,7 @@ class Missing:
         return f"{self.key}: {self.message}"
 
 
-@dataclass
+@record(frozen=False)
 class TemplateMap:
     """Which layout each slide kind uses (by part), the photo layouts, what is missing, and the master the deck
     uses."""

@@ -18,13 +18,14 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 
 from ...errors import ThemeError
+from ...records import record
 
 #: Bounds on the archive (the file itself is at most 100 MB, see byo.MAX_TEMPLATE_BYTES).
 MAX_ENTRIES = 10_000
@@ -82,7 +83,7 @@ def sniff(data: bytes, shown: str) -> None:
         raise fail(shown, "is not a PowerPoint file (.pptx, .potx, .pptm, .potm, .ppsx or .ppsm)")
 
 
-@dataclass
+@record(frozen=False)
 class Rel:
     """One relationship of a part: its id, type and target."""
 
@@ -92,7 +93,7 @@ class Rel:
     external: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class Part:
     """One part of a package being checked: its name, content type, bytes, parsed XML and relationships."""
 
@@ -207,7 +208,7 @@ def _dtd(shown: str, partname: str) -> ThemeError:
                        "never do: refused")
 
 
-@dataclass
+@record(frozen=False)
 class ContentTypes:
     """A package's [Content_Types].xml: default types by extension and overrides by part."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import importlib.util
 import io
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ...records import record
 from ...theme.model import SCHEME_SLOTS, Theme
 from ...kinds import LAYOUTS
 from ..direct import dom
@@ -139,7 +139,7 @@ def _logo(theme: Theme) -> tuple[str, bytes, tuple[float, float, float, float]] 
     return suffix, data, (left + box_w - w, top + (box_h - h) / 2, w, h)   # right-aligned, centred
 
 
-@dataclass(frozen=True)
+@record
 class TemplatePart:
     """One part of a compiled template: its name in the zip, bytes, content type (None: the
     package default for its extension) and relationships."""
@@ -150,7 +150,7 @@ class TemplatePart:
     rels: tuple[Rel, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class CompiledTemplate:
     """The parts of a theme's compiled template, before they are written."""
 

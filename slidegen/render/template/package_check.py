@@ -10,18 +10,18 @@ line that names the part. Only the parts the package still uses are read at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lxml import etree
 
 from .opc import R_NS, STRICT, Part, Rel, fail, parse_xml, read_rels, write_package
 from .parts import (ALIASES, CT_SLIDE, MAIN_TYPES, OTHER_OFFICE, P, PRESENTATION, RT_CORE, RT_EXTENDED,
                     RT_OFFICE_DOCUMENT, RT_SLIDE, RT_THUMBNAIL, RT_VBA, SECTIONS_EXT, VBA_TYPES, PartReader)
+from ...records import record
 from .repair import check_and_repair_layout, check_and_repair_master, repair_shared
 from .structure import layouts_of, masters, notes_master, number_ids, slide_size
 
 
-@dataclass
+@record(frozen=False)
 class CheckedPackage:
     """A slide-less package, and what reading it changed: ``repaired`` (what the template had
     wrong and slidegen mended) and ``warnings`` (what a deck built on it loses)."""

@@ -7,8 +7,8 @@ so that changing the theme in PowerPoint restyles the whole deck.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ...records import record
 from ...theme.model import Box, Theme
 from ..direct.text import FIELD_IDS
 from ..direct.xml import attr, element
@@ -39,7 +39,7 @@ def scheme(color: str, mods: str = "") -> str:
     return f'<a:solidFill>{element("a:schemeClr", f" val={quoted(color)}", mods)}</a:solidFill>'
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     """One level of a text style (a:lvlNpPr)."""
 
