@@ -180,7 +180,7 @@ def build_all(source: Source, output_path: PathLike | None = None, *, theme: "st
 
 
 def _with_exports(result: BuildResult, exported: Sequence[Path]) -> BuildResult:
-    from dataclasses import replace
+    from .records import replace
 
     stem = result.output.stem
     return replace(result, exports=tuple(p for p in exported if p.stem in (stem, f"{stem}.handout")))

@@ -115,6 +115,8 @@ def _make(cls: type[T], frozen: bool, eq: bool, slots: bool, kw_only: bool) -> t
     made: Any = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots, kw_only=kw_only)
     fields = dataclasses.fields(made)
     made.__record_repr__ = tuple(f.name for f in fields if f.repr)
+    made.__record_init__ = tuple(f.name for f in fields if f.init)
+    made.__record_init_values__ = _values(made.__record_init__)
     made.__record_compared__ = _values(tuple(f.name for f in fields if f.compare))
     made.__record_hashed__ = _values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     if "__init__" not in defined:
@@ -151,3 +153,13 @@ def record(cls: type[T] | None = None, /, *, frozen: bool = True, eq: bool = Tru
     def wrap(target: type[T]) -> type[T]:
         return _make(target, frozen, eq, slots, kw_only)
     return wrap if cls is None else wrap(cls)
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """``dataclasses.replace`` for a record, a few times faster (planning replaces thousands of
+    slides and paragraphs): the unchanged values are read in one call."""
+    cls: Any = type(obj)
+    values = dict(zip(cls.__record_init__, cls.__record_init_values__(obj)))
+    values.update(changes)
+    made: T = cls(**values)
+    return made

@@ -8,11 +8,11 @@ every kind's placement is written once, whatever writes the file. Boxes are in E
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field, replace
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
 from .plan.types import Picture, TextBlock
-from .records import record
+from .records import record, replace
 
 if TYPE_CHECKING:
     from .theme.model import LayoutGeometry, Theme
@@ -162,7 +162,7 @@ def on_slide(element: Element, width: int, height: int) -> Element:
     x, y, w, h = box
     x, y = min(max(x, 0), width - 1), min(max(y, 0), height - 1)
     fixed = (x, y, max(min(w, width - x), 1), max(min(h, height - y), 1))
-    return element if fixed == box else replace(element, box=fixed)  # type: ignore[arg-type]
+    return element if fixed == box else replace(element, box=fixed)
 
 
 @record

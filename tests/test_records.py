@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given, strategies as st
 
-from slidegen.records import record
+from slidegen.records import record, replace
 
 values = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.tuples(st.integers(), st.text(max_size=3)))
 
@@ -141,6 +141,10 @@ def test_replace_copy_deepcopy_and_pickle_round_trip(name: str, kwargs: dict[str
     made = OURS[name](**kwargs)
     assert copy.copy(made) == made and copy.deepcopy(made) == made
     assert dataclasses.replace(made, a="new").a == "new"
+    assert replace(made, a="new") == dataclasses.replace(made, a="new") != made
+    assert replace(made) == made and type(replace(made)) is type(made)
+    with pytest.raises(TypeError):
+        replace(made, unknown=1)
     assert dataclasses.asdict(made) == dataclasses.asdict(STDLIB[name](**kwargs))
 
 

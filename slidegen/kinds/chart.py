@@ -11,7 +11,6 @@ alt text naming it and its series, and its numbers as a small table in the speak
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..errors import OutlineError
@@ -20,7 +19,7 @@ from ..model.common import SlideFields, Text
 from ..plan.fitting import with_content
 from ..plan.linebreak import WIDTH_SAFETY
 from ..plan.types import FontRole, PlannedSlide, TextBlock
-from ..records import record
+from ..records import record, replace
 from ..scene import Chart as ChartElement, ChartSeries, ChartSpec, Element, Frame, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model

@@ -11,7 +11,6 @@ theme's scheme colours, so the listing follows a theme change in PowerPoint.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..fonts import metrics_for
@@ -20,7 +19,7 @@ from ..plan.fit_text import TextStyle, box_pt, fit_block
 from ..plan.fitting import with_content
 from ..plan.linebreak import WIDTH_SAFETY
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
-from ..records import record
+from ..records import record, replace
 from ..scene import Element, Frame
 from ..source import DataPath
 from ..validation import Meta, Model, model

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Picture as PictureModel, SlideFields
 from ..plan.assets import resolve_picture
 from ..plan.fitting import fit_line, with_content
 from ..plan.types import FontRole, Picture, PlannedSlide, TextBlock, block_text
-from ..records import record
+from ..records import record, replace
 from ..scene import DrawnPicture, Element, Frame, PlaceholderPicture, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, model

@@ -8,13 +8,13 @@ captions), so the two can never disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..model.common import Picture as PictureModel, SlideFields
 from ..plan.fitting import chunks, fit_line, with_content
 from ..plan.types import PlannedSlide, TextBlock
+from ..records import replace
 from ..scene import Element, Frame, PlaceholderPicture
 from ..source import DataPath
 from ..validation import Meta, model

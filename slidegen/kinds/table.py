@@ -9,7 +9,6 @@ scheme colours still follow a theme change in PowerPoint.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
@@ -20,7 +19,7 @@ from ..plan import measure as ms
 from ..plan.fit_text import PT_PER_INCH, box_pt
 from ..plan.fitting import with_content
 from ..plan.types import FontRole, Para, PlannedSlide, Run, TextBlock
-from ..records import record
+from ..records import record, replace
 from ..scene import EMU_PER_PT, Element, Frame, Table as TableElement, TableCell, inches_to_emu
 from ..source import DataPath
 from ..validation import Meta, Model, model
@@ -111,7 +110,7 @@ def fit_table(table: TableContent, theme: "Theme", box: ms.Box, ctx: "PlanContex
         fitted = _heights(table, theme, box.width_pt, trial, limit=available)
         if fitted is not None:
             header, rows = fitted
-            return [dataclasses.replace(table, size_pt=trial, row_heights=(header, *rows))]
+            return [replace(table, size_pt=trial, row_heights=(header, *rows))]
         trial = round(trial - 0.5, 2)
     # Split at full size between rows, repeating the header on every piece.
     measured = _heights(table, theme, box.width_pt, size)
@@ -131,7 +130,7 @@ def fit_table(table: TableContent, theme: "Theme", box: ms.Box, ctx: "PlanContex
 
 
 def _piece(table: TableContent, start: int, end: int, size: float, header: float, rows: list[float]) -> TableContent:
-    return dataclasses.replace(table, rows=table.rows[start:end], size_pt=size, row_heights=(header, *rows[start:end]))
+    return replace(table, rows=table.rows[start:end], size_pt=size, row_heights=(header, *rows[start:end]))
 
 
 def _placeholders(theme: "Theme", g: "LayoutGeometry") -> list[PlaceholderDef]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import Diagnostic, OutlineError
 from ..model.common import Text
 from ..model.outline import Outline
+from ..records import replace
 from ..source import Locator
 from ..theme.model import Theme
 from .context import Coverage, PlanContext
@@ -44,7 +44,7 @@ def plan_deck(outline: Outline, theme: Theme, locator: Locator, base_dir: Path, 
     _check_count(len(sequence), max_slides, locator)
     slides = fit_slides(ctx, sequence)
     _check_count(sum(len(group) for group in slides), max_slides, locator)
-    numbered = tuple(dataclasses.replace(s, location=locator.at(s.source)) for s in _number(slides))
+    numbered = tuple(replace(s, location=locator.at(s.source)) for s in _number(slides))
     check_glyphs(ctx, numbered)
     info = DeckInfo(
         title=ctx.text(deck.title, ("deck", "title")), subtitle=_optional(ctx, deck.subtitle, "subtitle"),
@@ -73,5 +73,5 @@ def _number(groups: list[list[PlannedSlide]]) -> tuple[PlannedSlide, ...]:
     for group in groups:
         first = len(out) + 1
         for n, slide in enumerate(group):
-            out.append(dataclasses.replace(slide, number=len(out) + 1, continuation_of=first if n else None))
+            out.append(replace(slide, number=len(out) + 1, continuation_of=first if n else None))
     return tuple(out)

@@ -8,9 +8,8 @@ overflows, except a title that cannot fit even at its minimum size, which is rep
 
 from __future__ import annotations
 
-import dataclasses
-
 from ..kinds import kind_of
+from ..records import replace
 from .context import PlanContext
 from .fit_text import best_scale, box_pt, plain_style
 from .types import Para, PlannedSlide
@@ -24,7 +23,7 @@ def fit_slides(ctx: PlanContext, slides: list[PlannedSlide]) -> list[list[Planne
         group = []
         for n, piece in enumerate(pieces):
             if n:
-                piece = dataclasses.replace(piece, title=f"{slide.title} {ctx.strings.continued}")
+                piece = replace(piece, title=f"{slide.title} {ctx.strings.continued}")
             group.append(_fit_title(ctx, piece))
         groups.append(group)
     return groups
@@ -38,7 +37,7 @@ def _fit_title(ctx: PlanContext, slide: PlannedSlide) -> PlannedSlide:
     style = layout.title_style or theme.title
     runs = ctx.runs(slide.title, slide.source)
     if style.caps:   # drawn in capitals, which are wider: measure them
-        runs = tuple(dataclasses.replace(r, text=r.text.upper()) for r in runs)
+        runs = tuple(replace(r, text=r.text.upper()) for r in runs)
     para = Para(runs, size_pt=style.size, bullet=False)
     text_style = plain_style(theme, major=True, bold=style.bold)
     floor = min(1.0, theme.fit.min_title_size / style.size)
@@ -49,4 +48,4 @@ def _fit_title(ctx: PlanContext, slide: PlannedSlide) -> PlannedSlide:
         scale = floor
     # Never larger than the style's own size: a template's 18 pt titles stay 18 pt.
     least = min(theme.fit.min_title_size, style.size)
-    return dataclasses.replace(slide, title_size_pt=round(max(style.size * scale, least), 2))
+    return replace(slide, title_size_pt=round(max(style.size * scale, least), 2))

@@ -12,11 +12,10 @@ The policy, in one place:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..records import record
+from ..records import record, replace
 from ..theme.model import Theme
 from . import measure as ms
 from .types import Para, Run, TextBlock
@@ -124,7 +123,7 @@ def scaled(block_paras: Sequence[Para], scale: float, min_size: float) -> TextBl
     out = []
     for p in block_paras:
         size = p.size_pt or 18
-        out.append(dataclasses.replace(
+        out.append(replace(
             p, size_pt=round(max(size * scale, min(min_size, size)), 2),
             space_before_pt=None if p.space_before_pt is None else round(p.space_before_pt * scale, 2)))
     return TextBlock(tuple(out), scale)
@@ -207,14 +206,14 @@ def _cut_paragraph(para: Para, style: TextStyle, box: ms.Box) -> list[Para]:
     current: list[str] = []
     for line in lines:
         candidate = current + [line]
-        trial = dataclasses.replace(para, runs=(Run("".join(candidate), first.bold, first.italic, first.link),))
+        trial = replace(para, runs=(Run("".join(candidate), first.bold, first.italic, first.link),))
         if current and not fits([trial], style, box):
-            pieces.append(dataclasses.replace(para, runs=(Run("".join(current), first.bold, first.italic, first.link),)))
+            pieces.append(replace(para, runs=(Run("".join(current), first.bold, first.italic, first.link),)))
             current = [line]
         else:
             current = candidate
     if current:
-        pieces.append(dataclasses.replace(para, runs=(Run("".join(current), first.bold, first.italic, first.link),)))
+        pieces.append(replace(para, runs=(Run("".join(current), first.bold, first.italic, first.link),)))
     return pieces
 
 

@@ -6,10 +6,10 @@ every slide through its kind's fit is :mod:`.fit`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
+from ..records import replace
 from ..theme.model import Box, Theme
 from .context import PlanContext
 from .fit_text import best_scale, body_style, box_pt, fit_block, plain_style, scaled
@@ -22,7 +22,7 @@ def body_paras(theme: Theme, block: TextBlock | None) -> list[Para]:
     """Body paragraphs with the theme's size and spacing for their level written in."""
     if block is None:
         return []
-    return [dataclasses.replace(p, size_pt=p.size_pt or theme.body.sizes[p.level],
+    return [replace(p, size_pt=p.size_pt or theme.body.sizes[p.level],
                                 space_before_pt=theme.body.space_before[p.level]) for p in block.paras]
 
 
@@ -39,7 +39,7 @@ def fit_line(ctx: PlanContext, block: TextBlock, size: float, box: Box, slide: P
              bold: bool = False, major: bool = False) -> TextBlock:
     """A block that must stay in one box (subtitle, caption, quote): shrink, warn if it cannot."""
     theme = ctx.theme
-    paras = [dataclasses.replace(p, size_pt=size) for p in block.paras]
+    paras = [replace(p, size_pt=size) for p in block.paras]
     style = plain_style(theme, bold=bold, major=major)
     floor = theme.fit.floor
     min_size = min(size * floor, theme.fit.min_body_size)  # small roles (captions) may shrink too
@@ -54,8 +54,8 @@ def fit_line(ctx: PlanContext, block: TextBlock, size: float, box: Box, slide: P
 def with_content(slide: PlannedSlide, content: Content, scale: float | None = None) -> PlannedSlide:
     """``slide`` holding ``content``; ``scale`` (the fit decision) is recorded for the report."""
     if scale is None:
-        return dataclasses.replace(slide, content=content)
-    return dataclasses.replace(slide, content=content, font_scale=round(scale, 3))
+        return replace(slide, content=content)
+    return replace(slide, content=content, font_scale=round(scale, 3))
 
 
 def chunks(entries: Sequence[T], per_slide: int) -> list[tuple[T, ...]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ThemeError, display_path
-from ..records import record
+from ..records import record, replace
 from ..source import SourceLocation
 from ..outline.source import read_text
 from ..outline.yaml_tree import parse_yaml
@@ -101,7 +101,7 @@ def load_theme(name: str, search_from: Path | None = None, files: list[Path] | N
             raise ThemeError(f"logo '{theme.logo}' not found next to the theme or in assets/",
                              source_map.at(("logo",)))
         _check_logo(logo, theme.logo_box is not None, source_map.at(("logo",)))
-        theme = dataclasses.replace(theme, logo=str(logo))
+        theme = replace(theme, logo=str(logo))
         if files is not None:
             files.append(logo)
     return theme

@@ -11,9 +11,8 @@ is the part above it in another language (:mod:`.versions`).
 
 from __future__ import annotations
 
-import dataclasses
-
 from ...errors import Diagnostic
+from ...records import replace
 from ...source import SourceLocation
 from .blocks import Block, Div, FrontMatter, Heading, Html, Rule
 from .drafts import DraftItem, DraftSection, DraftSlide, Text, div_text
@@ -95,7 +94,7 @@ class HeadingWalker:
         section = self._section(where)
         if section.title is not None:  # content right under a section heading
             item = self._new_item(Text(section.title.text, section.title.where))
-            item.versions = {tag: dataclasses.replace(v, todo=None, notes=[]) for tag, v in section.versions.items()}
+            item.versions = {tag: replace(v, todo=None, notes=[]) for tag, v in section.versions.items()}
         else:
             self.warnings.append(Diagnostic("content before the first heading: it becomes an item titled "
                                             "like the deck; start the document with a '#' heading", where))

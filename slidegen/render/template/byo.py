@@ -18,7 +18,7 @@ from typing import cast
 
 from ...errors import Diagnostic, ThemeError, display_path
 from ...kinds.bullets import HOLDS_BODY
-from ...records import record
+from ...records import record, replace
 from ...scene import EMU_PER_INCH, EmuBox
 from ...source import Locator
 from ...plan.measure import line_height_pt
@@ -104,7 +104,7 @@ def usable(house: HouseTemplate, base: Theme, overrides: Mapping[str, str] | Non
         return house.data, map_template(info, overrides, limits), None
     body = next((p for p in master.placeholders if p.type == "body"), None)
     with_body = body is not None and capacity(inside(body.box, info.width, info.height), body.size, HOLDS_BODY,
-                                              dataclasses.replace(limits, font=master.fonts[1] or "Arial"),
+                                              replace(limits, font=master.fonts[1] or "Arial"),
                                               body.insets) is not None
     package = add_layout(house.data, master, with_body)
     name = "Title and Content" if with_body else "Title Only"
@@ -128,28 +128,28 @@ def theme_from_template(house: HouseTemplate, base: Theme, overrides: Mapping[st
     master = info.masters[mapping.primary - 1]
     colors, fonts = _scheme(master, base)
     title_look = _merge(master.title, TextLook(base.title.size, base.title.bold, base.title.caps))
-    master_title = dataclasses.replace(base.title, size=title_look.size or base.title.size,
+    master_title = replace(base.title, size=title_look.size or base.title.size,
                                        bold=bool(title_look.bold), caps=bool(title_look.caps),
                                        color=_ref(master.title.color, base.title.color))
     layouts = {key: _geometry(mapping, info, key, geometry, master_title, fonts, base.insets)
                for key, geometry in base.layouts.items()}
     if "photos" in layouts:   # the grid of drawn photo cells lies in the image layout's free area
         photos = mapping.kinds.get("image") or mapping.kinds["bullets"]
-        layouts["photos"] = dataclasses.replace(layouts["photos"], content=_inches(photos.content))
+        layouts["photos"] = replace(layouts["photos"], content=_inches(photos.content))
     bullets = mapping.kinds["bullets"]
     behind = colours.background(info.layout(bullets.part), bullets.boxes.get("body") or bullets.content)
     footer = base.footer
     if all(_inches(bullets.boxes.get(role)) for role in ("date", "footer", "number")):
         date, text, number = (_inches(bullets.boxes[role]) or (0.0, 0.0, 1.0, 1.0) for role in ("date", "footer", "number"))
-        footer = dataclasses.replace(footer, date=date, text=text, number=number)
+        footer = replace(footer, date=date, text=text, number=number)
     sizes = tuple(level.size or fallback for level, fallback in zip(master.body, base.body.sizes))
-    theme = dataclasses.replace(
+    theme = replace(
         base, name=f"template:{base.name}", colors=colors, fonts=fonts,
         dark=master.color_map.get("bg1") == "dk1",
         slide_width=round(info.width / EMU_PER_INCH, 4), slide_height=round(info.height / EMU_PER_INCH, 4),
         decorations=(), footer=footer, layouts=FrozenMap(layouts), max_photos=mapping.max_photos,
         title=master_title, logo=None, logo_box=None,
-        body=dataclasses.replace(base.body, sizes=(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]),
+        body=replace(base.body, sizes=(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]),
                                  color=_ref(master.body[0].color, base.body.color)),
         highlight=colours.choose(colours.HIGHLIGHT, master, behind, base.highlight),
         muted=colours.choose(colours.MUTED, master, behind, base.muted),
@@ -180,7 +180,7 @@ def _ref(color: str | None, default: ColorRef) -> ColorRef:
 def _scheme(master: MasterInfo, base: Theme) -> tuple[Colors, Fonts]:
     colors = {f.name: master.colors.get(f.name, getattr(base.colors, f.name)) for f in dataclasses.fields(Colors)}
     major, minor = master.fonts
-    return Colors(**colors), dataclasses.replace(base.fonts, major=major or base.fonts.major,
+    return Colors(**colors), replace(base.fonts, major=major or base.fonts.major,
                                                  minor=minor or base.fonts.minor)
 
 
@@ -188,7 +188,7 @@ def _title_style(layout: LayoutInfo, master: TitleStyle) -> TitleStyle:
     """The title's size, weight and capitals as the layout's title placeholder sets them (over
     the master's title style): what PowerPoint will draw, so what the fit must measure."""
     look = layout.title_look
-    return dataclasses.replace(master, size=look.size or master.size,
+    return replace(master, size=look.size or master.size,
                                bold=look.bold if look.bold is not None else master.bold,
                                caps=look.caps if look.caps is not None else master.caps)
 
@@ -199,7 +199,7 @@ def _geometry(mapping: TemplateMap, info: TemplateInfo, kind: str, base: LayoutG
     if kind == "photos":   # photo slides go on the largest photo grid, else on the image layout
         choice = mapping.photos[max(mapping.photos)] if mapping.photos else mapping.kinds.get("image")
     if choice is None:
-        return dataclasses.replace(base, decorations=(), background=None, title_style=None, body_color=None)
+        return replace(base, decorations=(), background=None, title_style=None, body_color=None)
     boxes = {role: inside(box, info.width, info.height) for role, box in choice.boxes.items()}
     update = {role: _inches(boxes.get(role)) for role in _ROLES}
     content = choice.content
@@ -223,7 +223,7 @@ def _geometry(mapping: TemplateMap, info: TemplateInfo, kind: str, base: LayoutG
         left, top, across, down = update["title"]   # text running down the slide: measured along its run
         update["title"] = (left, top, down, across)
     update["title"] = _one_line_tall(update["title"], title_style.size, fonts, insets)
-    return dataclasses.replace(base, **update, content=_inches(content), decorations=(), background=None,
+    return replace(base, **update, content=_inches(content), decorations=(), background=None,
                                title_style=title_style, body_color=None, footers=bool(boxes.get("number")))
 
 

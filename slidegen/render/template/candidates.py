@@ -10,12 +10,11 @@ room, the first. Each choice records where drawn content goes on its layout.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
 from ...kinds import LAYOUTS
 from ...kinds.base import TEXT_TYPES, LayoutDef, Parts, TemplatePlaceholder, no_placeholders, title_only
-from ...records import record
+from ...records import record, replace
 from ...scene import EmuBox
 from .capacity import Limits, capacity
 from .info import LayoutInfo, TemplateInfo
@@ -77,7 +76,7 @@ class Candidates:
             return None                  # one placeholder cannot hold two roles
         if self.limits is None or not measure:
             return roles, 0.0
-        limits = self.limits if self.limits.font else dataclasses.replace(
+        limits = self.limits if self.limits.font else replace(
             self.limits, font=layout.master.fonts[1] or "Arial")
         total = 0.0
         for holds in layout_def.holds:

@@ -10,7 +10,6 @@ two layouts may share a name.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import zipfile
 from functools import lru_cache
@@ -22,6 +21,7 @@ from .info import LayoutInfo, MasterInfo, TemplateInfo, TextLook
 from .looks import background, colour_value, fills, look, own_box
 from .opc import R_NS, Rel, parse_xml, resolve
 from .opc import rels_name as _rels_name
+from ...records import replace
 
 __all__ = ["LayoutInfo", "MasterInfo", "TemplateInfo", "TextLook", "family", "read_info"]
 
@@ -114,7 +114,7 @@ def _master(package: _Package, part: str, root: etree._Element, rels: list[Rel],
     name = c_sld.get("name") if c_sld is not None else None
     shell = MasterInfo(part, name or theme_name, index, colors, fonts, scheme_look, color_map,
                        background(root), title, body, ())
-    return dataclasses.replace(shell, placeholders=tuple(_placeholders(root, None, shell)), fills=fills(root))
+    return replace(shell, placeholders=tuple(_placeholders(root, None, shell)), fills=fills(root))
 
 
 def _layout(part: str, root: etree._Element, master: MasterInfo, order: int) -> LayoutInfo:
