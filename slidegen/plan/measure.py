@@ -12,10 +12,10 @@ from __future__ import annotations
 import unicodedata
 
 from ..fonts import metrics_for
+from ..records import record, replace
 from .linebreak import (BREAK, EPS, INEXACT_LINE_FACTOR, INEXACT_WIDTH_FACTOR, SINGLE_LINE, WIDTH_SAFETY, Span,
                         fill, graphemes, line_factor, trimmed_width, word_em)
 
-from ..records import record, replace
 __all__ = ["INEXACT_LINE_FACTOR", "INEXACT_WIDTH_FACTOR", "WIDTH_SAFETY", "Box", "ParagraphLayout",
            "ParagraphSpec", "Span", "layout_paragraph", "line_height_pt", "min_line_spacing_for_diacritics",
            "scale_paragraph"]

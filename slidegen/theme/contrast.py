@@ -8,8 +8,8 @@ highlight and muted colours. Body text needs 4.5:1, large text (titles, big numb
 from __future__ import annotations
 
 
-from .model import Box, LayoutGeometry, Theme
 from ..records import record
+from .model import Box, LayoutGeometry, Theme
 
 BODY_MINIMUM = 4.5
 LARGE_MINIMUM = 3.0

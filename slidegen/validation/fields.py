@@ -7,7 +7,6 @@ numbers, dates, literals, lists, tuples, mappings, other models, unions); ``Meta
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, TypeVar, dataclass_transform
 
